@@ -1,0 +1,55 @@
+package dev.hoist;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Hoist's own settings, under {@code hoist.} in application.properties or HOIST_… variables. */
+@ConfigMapping(prefix = "hoist")
+public interface HoistConfig {
+
+    /** Public address used in emailed links; by default the address the request came to. */
+    Optional<String> baseUrl();
+
+    /** Where the embedded PostgreSQL (and later the blobs) keep their data. */
+    @WithDefault("data")
+    String dataDir();
+
+    Password password();
+
+    Session session();
+
+    Login login();
+
+    interface Password {
+        /** bcrypt work factor: 12 is about 250 ms on our machines. */
+        @WithDefault("12")
+        int bcryptCost();
+    }
+
+    interface Session {
+        @WithDefault("P30D")
+        Duration maxAge();
+
+        /** Mark cookies Secure; turn on whenever Hoist is served over HTTPS. */
+        @WithDefault("false")
+        boolean secureCookie();
+    }
+
+    interface Login {
+        /** Failed sign-ins for one account name within the window before it is locked. */
+        @WithDefault("5")
+        int accountFailures();
+
+        /** Failed sign-ins from one client address within the window before it is locked. */
+        @WithDefault("30")
+        int addressFailures();
+
+        @WithDefault("PT15M")
+        Duration window();
+
+        @WithDefault("PT15M")
+        Duration lockout();
+    }
+}

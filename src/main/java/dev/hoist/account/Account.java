@@ -1,0 +1,57 @@
+package dev.hoist.account;
+
+import dev.hoist.namespace.Namespace;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A person who signs in. Their username is the name of their namespace. */
+@Entity
+@Table(name = "accounts")
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @OneToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "namespace_id")
+    public Namespace namespace;
+
+    public String email;
+
+    @Column(name = "email_verified")
+    public boolean emailVerified;
+
+    /** bcrypt hash; null when the account signs in only through an identity provider. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    /** Sessions carry the epoch they were made in; bumping it ends all of them. */
+    @Column(name = "session_epoch")
+    public int sessionEpoch;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    public String username() {
+        return namespace.name;
+    }
+
+    public static Optional<Account> findByUsername(String username) {
+        return find("namespace.name = ?1 and namespace.deletedAt is null", username).firstResultOptional();
+    }
+
+    public static boolean isEmailTaken(String email) {
+        return count("lower(email) = lower(?1)", email) > 0;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hoist.account;
+
+import dev.hoist.web.CurrentUser;
+import dev.hoist.web.Redirects;
+import dev.hoist.web.SessionCookie;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+
+/** {@code /login} and sign-out. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class Login {
+
+    static final String WRONG = "Incorrect username or password.";
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance login(String username, String next, String error);
+    }
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("login")
+    public Object form(@QueryParam("next") String next) {
+        if (currentUser.isSignedIn()) {
+            return Redirects.to(Redirects.safeNext(next)).build();
+        }
+        return Templates.login("", Redirects.safeNext(next), null);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
+            @FormParam("next") String next, HttpServerRequest http) {
+        String name = username == null ? "" : username.trim().toLowerCase();
+        String back = Redirects.safeNext(next);
+        SignIn.Result result = signIn.withPassword(name, password, http.remoteAddress().hostAddress());
+        if (result.lockedFor() != null) {
+            return Response.status(429)
+                    .header("Retry-After", result.lockedFor().toSeconds())
+                    .entity(Templates.login(name, back, lockedMessage(result.lockedFor())))
+                    .build();
+        }
+        if (result.account() == null) {
+            return Response.status(401).entity(Templates.login(name, back, WRONG)).build();
+        }
+        Account account = result.account();
+        return Redirects.to(back).cookie(sessionCookie.issue(account.id, account.sessionEpoch)).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response signOut() {
+        return Redirects.to("/", "You are signed out.", sessionCookie.clear());
+    }
+
+    static String lockedMessage(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return "Too many failed sign-in attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+    }
+}

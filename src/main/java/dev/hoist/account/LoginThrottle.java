@@ -1,0 +1,113 @@
+package dev.hoist.account;
+
+import dev.hoist.HoistConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Counts failed sign-ins per account name and per client address, in the database so that
+ * every copy of Hoist shares the count, and locks a key for a while once it has too many.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    HoistConfig config;
+
+    /** How long until sign-ins for this name or from this address are allowed again, if locked. */
+    @Transactional
+    public Optional<Duration> lockedFor(String username, String address) {
+        Instant now = Instant.now();
+        Optional<Duration> byAccount = remaining(accountKey(username), now);
+        Optional<Duration> byAddress = remaining(addressKey(address), now);
+        if (byAccount.isPresent() && byAddress.isPresent()) {
+            return Optional.of(max(byAccount.get(), byAddress.get()));
+        }
+        return byAccount.isPresent() ? byAccount : byAddress;
+    }
+
+    @Transactional
+    public void recordFailure(String username, String address) {
+        HoistConfig.Login rules = config.login();
+        count(accountKey(username), rules.accountFailures());
+        count(addressKey(address), rules.addressFailures());
+    }
+
+    /** A correct password clears the account's count (the address keeps its own). */
+    @Transactional
+    public void recordSuccess(String username) {
+        em.createNativeQuery("DELETE FROM login_failures WHERE key = ?1")
+                .setParameter(1, accountKey(username))
+                .executeUpdate();
+    }
+
+    /** Forgets counts whose window and lock have both passed. */
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void purge() {
+        Timestamp windowStart = Timestamp.from(Instant.now().minus(config.login().window()));
+        em.createNativeQuery("DELETE FROM login_failures WHERE window_start < ?1 AND (locked_until IS NULL OR locked_until < now())")
+                .setParameter(1, windowStart)
+                .executeUpdate();
+    }
+
+    private Optional<Duration> remaining(String key, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Instant> until = em.createNativeQuery(
+                "SELECT locked_until FROM login_failures WHERE key = ?1 AND locked_until > ?2")
+                .setParameter(1, key)
+                .setParameter(2, Timestamp.from(now))
+                .getResultList();
+        return until.stream().findFirst().map(t -> Duration.between(now, t));
+    }
+
+    /** One statement, so that concurrent failures on several copies all count. */
+    private void count(String key, int limit) {
+        HoistConfig.Login rules = config.login();
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp windowStart = Timestamp.from(Instant.now().minus(rules.window()));
+        Timestamp lockUntil = Timestamp.from(Instant.now().plus(rules.lockout()));
+        em.createNativeQuery("""
+                INSERT INTO login_failures AS f (key, failures, window_start, locked_until)
+                VALUES (?1, 1, CAST(?2 AS timestamptz), CASE WHEN CAST(?5 AS integer) <= 1 THEN CAST(?4 AS timestamptz) END)
+                ON CONFLICT (key) DO UPDATE SET
+                    failures = CASE WHEN f.window_start < CAST(?3 AS timestamptz) THEN 1 ELSE f.failures + 1 END,
+                    window_start = CASE WHEN f.window_start < CAST(?3 AS timestamptz)
+                        THEN CAST(?2 AS timestamptz) ELSE f.window_start END,
+                    locked_until = CASE
+                        WHEN f.window_start >= CAST(?3 AS timestamptz) AND f.failures + 1 >= CAST(?5 AS integer)
+                        THEN CAST(?4 AS timestamptz)
+                        ELSE f.locked_until END
+                """)
+                .setParameter(1, key)
+                .setParameter(2, now)
+                .setParameter(3, windowStart)
+                .setParameter(4, lockUntil)
+                .setParameter(5, limit)
+                .executeUpdate();
+    }
+
+    private static String accountKey(String username) {
+        String name = username == null ? "" : username.toLowerCase();
+        return "account:" + (name.length() > 64 ? name.substring(0, 64) : name);
+    }
+
+    private static String addressKey(String address) {
+        return "address:" + address;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

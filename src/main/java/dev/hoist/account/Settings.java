@@ -1,0 +1,105 @@
+package dev.hoist.account;
+
+import dev.hoist.web.CurrentUser;
+import dev.hoist.web.Redirects;
+import dev.hoist.web.SessionCookie;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /settings}: the signed-in user's email, password and the deletion of the account. */
+@Path("/settings")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class Settings {
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance settings(Account account, String newEmail, FormErrors errors);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    VerificationSender verificationSender;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @GET
+    public TemplateInstance page() {
+        return Templates.settings(currentUser.require(), "", new FormErrors());
+    }
+
+    @POST
+    @Path("email")
+    public Response changeEmail(@FormParam("email") String email, UriInfo uri) {
+        Account account = currentUser.require();
+        try {
+            Account changed = accounts.changeEmail(account, email);
+            boolean sent = verificationSender.send(changed, uri);
+            return Redirects.to("/settings", sent
+                    ? "Your email address is now " + changed.email + ". Open the link we sent there to verify it."
+                    : "Your email address is now " + changed.email + ". We could not send the verification email; try again below.");
+        } catch (AccountException e) {
+            return invalid(account, email, e);
+        }
+    }
+
+    @POST
+    @Path("verification")
+    public Response resendVerification(UriInfo uri) {
+        Account account = currentUser.require();
+        if (account.emailVerified) {
+            return Redirects.to("/settings", "Your email address is already verified.");
+        }
+        boolean sent = verificationSender.send(account, uri);
+        return Redirects.to("/settings", sent
+                ? "We sent a new verification link to " + account.email + "."
+                : "We could not send the verification email. Try again later.");
+    }
+
+    @POST
+    @Path("password")
+    public Response changePassword(@FormParam("current") String current, @FormParam("password") String password) {
+        Account account = currentUser.require();
+        try {
+            Account changed = accounts.changePassword(account, current, password);
+            // Other sessions end with the old epoch; this one continues with the new one.
+            return Redirects.to("/settings", "Your password is changed. Other sessions are signed out.",
+                    sessionCookie.issue(changed.id, changed.sessionEpoch));
+        } catch (AccountException e) {
+            return invalid(account, "", e);
+        }
+    }
+
+    @POST
+    @Path("delete")
+    public Response delete(@FormParam("confirm") String confirm) {
+        Account account = currentUser.require();
+        try {
+            accounts.delete(account, confirm);
+            return Redirects.to("/", "Your account " + account.username() + " is deleted.", sessionCookie.clear());
+        } catch (AccountException e) {
+            return invalid(account, "", e);
+        }
+    }
+
+    private Response invalid(Account account, String newEmail, AccountException e) {
+        Account fresh = Account.findById(account.id);
+        return Response.status(400).entity(Templates.settings(fresh, newEmail, e.errors())).build();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.hoist.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * Checks a username and password, counting failures toward the lockout. Shared by the sign-in
+ * page and, later, the registry's token endpoint, so both count toward the same lock.
+ */
+@ApplicationScoped
+public class SignIn {
+
+    /** Either the account, or a lock still in force, or neither (wrong credentials). */
+    public record Result(Account account, Duration lockedFor) {
+    }
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    LoginThrottle throttle;
+
+    public Result withPassword(String username, String password, String address) {
+        Duration locked = throttle.lockedFor(username, address).orElse(null);
+        if (locked != null) {
+            return new Result(null, locked);
+        }
+        Account account = Account.findByUsername(username).orElse(null);
+        boolean ok = passwords.matches(password, account == null ? null : account.passwordHash);
+        if (!ok) {
+            throttle.recordFailure(username, address);
+            return new Result(null, null);
+        }
+        throttle.recordSuccess(username);
+        return new Result(account, null);
+    }
+}
