@@ -22,6 +22,16 @@ public class Visitor {
 
     private final Map<String, String> cookies = new HashMap<>();
     private String address = "127.0.0.1";
+    private String baseUri;
+
+    /** A visitor of the Hoist under test. */
+    public Visitor() {
+    }
+
+    /** A visitor of the Hoist at {@code baseUri}, such as a copy started by a test. */
+    public Visitor(String baseUri) {
+        this.baseUri = baseUri;
+    }
 
     /** A fresh valid username (4–30 lowercase letters and digits). */
     public static String uniqueName(String prefix) {
@@ -34,7 +44,12 @@ public class Visitor {
 
     /** Signs up a new account and stays signed in. */
     public static Visitor signedUp(String username) {
-        Visitor visitor = new Visitor();
+        return new Visitor().signUp(username);
+    }
+
+    /** Signs this visitor up as {@code username} with the password "password123". */
+    public Visitor signUp(String username) {
+        Visitor visitor = this;
         Response response = visitor.submit("/signup", "/signup",
                 Map.of("username", username, "email", username + "@example.test", "password", "password123"));
         if (response.statusCode() != 303) {
@@ -50,7 +65,8 @@ public class Visitor {
     }
 
     public RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies).header("X-Forwarded-For", address);
+        RequestSpecification spec = given().redirects().follow(false).cookies(cookies).header("X-Forwarded-For", address);
+        return baseUri == null ? spec : spec.baseUri(baseUri).port(java.net.URI.create(baseUri).getPort());
     }
 
     public Response get(String path) {
