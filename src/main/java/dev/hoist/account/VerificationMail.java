@@ -1,11 +1,12 @@
 package dev.hoist.account;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,8 +21,15 @@ public class VerificationMail {
         static native TemplateInstance verifyEmail(String username, String link);
     }
 
+    /**
+     * A stuck SMTP conversation must not hold a sign-up forever; one retry covers the Vert.x mail
+     * client's rare loss of a server greeting that arrives at once.
+     */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+    private static final int ATTEMPTS = 2;
+
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @ConfigProperty(name = "quarkus.mailer.mock")
     boolean noSmtpServer;
@@ -32,13 +40,15 @@ public class VerificationMail {
             LOG.infof("No SMTP server is configured. To verify the email address of %s, open: %s", username, link);
             return true;
         }
-        try {
-            mailer.send(Mail.withText(email, "Verify your email address for Hoist",
-                    Templates.verifyEmail(username, link).render()));
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not send the verification email for %s: %s", username, e.getMessage());
-            return false;
+        Mail mail = Mail.withText(email, "Verify your email address for Hoist", Templates.verifyEmail(username, link).render());
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                mailer.send(mail).await().atMost(SEND_TIMEOUT);
+                return true;
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not send the verification email for %s (attempt %d): %s", username, attempt, e.getMessage());
+            }
         }
+        return false;
     }
 }
