@@ -16,11 +16,22 @@ public interface HoistConfig {
     @WithDefault("data")
     String dataDir();
 
+    /** Usernames of the site administrators: they own the library namespace and verify publishers. */
+    Optional<java.util.List<String>> siteAdmins();
+
+    Plan plan();
+
     Password password();
 
     Session session();
 
     Login login();
+
+    interface Plan {
+        /** Private repositories one user or organization may own (Docker Hub's free plan: 1). */
+        @WithDefault("1")
+        int privateRepositories();
+    }
 
     interface Password {
         /** bcrypt work factor: 12 is about 250 ms on our machines. */

@@ -1,20 +1,16 @@
 package dev.hoist.account;
 
-/** A request about an account that breaks a rule; carries the messages for the form. */
-public class AccountException extends RuntimeException {
+import dev.hoist.web.FormErrors;
+import dev.hoist.web.FormException;
 
-    private final transient FormErrors errors;
+/** A request about an account that breaks a rule. */
+public class AccountException extends FormException {
 
     public AccountException(FormErrors errors) {
-        super(String.join("; ", errors.all().values()), null, false, false);
-        this.errors = errors;
+        super(errors);
     }
 
     public static AccountException of(String field, String message) {
         return new AccountException(new FormErrors().add(field, message));
-    }
-
-    public FormErrors errors() {
-        return errors;
     }
 }

@@ -2,6 +2,7 @@ package dev.hoist.account;
 
 import dev.hoist.namespace.Namespace;
 import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;

@@ -1,6 +1,7 @@
 package dev.hoist.account;
 
 import dev.hoist.web.CurrentUser;
+import dev.hoist.web.FormErrors;
 import dev.hoist.web.Redirects;
 import dev.hoist.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;

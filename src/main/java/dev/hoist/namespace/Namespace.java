@@ -37,6 +37,14 @@ public class Namespace extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** Repositories created by a first push are private when set. */
+    @Column(name = "default_private")
+    public boolean defaultPrivate;
+
+    public boolean isOrganization() {
+        return kind == Kind.org;
+    }
+
     public static Namespace create(String name, Kind kind) {
         Namespace namespace = new Namespace();
         namespace.name = name;

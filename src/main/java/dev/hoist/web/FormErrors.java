@@ -1,4 +1,4 @@
-package dev.hoist.account;
+package dev.hoist.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

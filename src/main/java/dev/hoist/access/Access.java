@@ -1,0 +1,126 @@
+package dev.hoist.access;
+
+import dev.hoist.HoistConfig;
+import dev.hoist.account.Account;
+import dev.hoist.namespace.Namespace;
+import dev.hoist.org.Organization;
+import dev.hoist.org.Team;
+import dev.hoist.repo.Repo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.util.List;
+
+/**
+ * The one place that decides what someone may do on a repository. Pages, forms, the JSON API
+ * and the registry all ask here; nothing else compares owners, teams or collaborators.
+ */
+@ApplicationScoped
+public class Access {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    HoistConfig config;
+
+    /**
+     * The caller's access to {@code repo}: public repositories give everyone Read; the user owner,
+     * the organization's owners and site administrators get Admin; otherwise the best of the
+     * collaborator grant (Write) and every team grant. An unverified email caps it all at Read.
+     *
+     * @param who the signed-in account, or null for anonymous callers
+     */
+    public AccessMode permission(Account who, Repo repo) {
+        AccessMode publicMinimum = repo.isPrivate ? AccessMode.NONE : AccessMode.READ;
+        if (who == null) {
+            return publicMinimum;
+        }
+        AccessMode granted = AccessMode.max(publicMinimum, grants(who, repo));
+        return who.emailVerified ? granted : AccessMode.min(granted, AccessMode.READ);
+    }
+
+    private AccessMode grants(Account who, Repo repo) {
+        if (isSiteAdmin(who) || repo.namespace.id.equals(who.namespace.id)) {
+            return AccessMode.ADMIN;
+        }
+        Object[] row = (Object[]) em.createNativeQuery("""
+                SELECT
+                  EXISTS (SELECT 1 FROM teams t JOIN team_members m ON m.team_id = t.id
+                          JOIN organizations o ON o.id = t.organization_id
+                          WHERE o.namespace_id = ?1 AND t.name = 'owners' AND m.account_id = ?2),
+                  EXISTS (SELECT 1 FROM collaborators c WHERE c.repository_id = ?3 AND c.account_id = ?2),
+                  (SELECT max(CASE tp.permission WHEN 'ADMIN' THEN 3 WHEN 'WRITE' THEN 2 ELSE 1 END)
+                     FROM team_permissions tp JOIN team_members m ON m.team_id = tp.team_id
+                     WHERE tp.repository_id = ?3 AND m.account_id = ?2)
+                """)
+                .setParameter(1, repo.namespace.id)
+                .setParameter(2, who.id)
+                .setParameter(3, repo.id)
+                .getSingleResult();
+        if ((Boolean) row[0]) {
+            return AccessMode.ADMIN;
+        }
+        AccessMode best = (Boolean) row[1] ? AccessMode.WRITE : AccessMode.NONE;
+        if (row[2] != null) {
+            best = AccessMode.max(best, AccessMode.values()[((Number) row[2]).intValue()]);
+        }
+        return best;
+    }
+
+    /** The repository if the caller may read it; otherwise 404, exactly as if it did not exist. */
+    public Repo readable(Account who, String namespace, String name) {
+        return Repo.find(namespace, name).filter(r -> permission(who, r).atLeast(AccessMode.READ))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** The repository if the caller has {@code needed}: 404 when they cannot even read it, 403 otherwise. */
+    public Repo require(Account who, String namespace, String name, AccessMode needed) {
+        Repo repo = readable(who, namespace, name);
+        if (!permission(who, repo).atLeast(needed)) {
+            throw new ForbiddenException();
+        }
+        return repo;
+    }
+
+    public boolean isSiteAdmin(Account who) {
+        return who != null && config.siteAdmins().orElse(List.of()).contains(who.username());
+    }
+
+    /** Owners administer the organization; the library namespace belongs to the site administrators. */
+    public boolean isOwner(Account who, Organization org) {
+        if (who == null) {
+            return false;
+        }
+        if (isSiteAdmin(who) && org.isLibrary()) {
+            return true;
+        }
+        return Team.findByName(org, Team.OWNERS).map(t -> t.hasMember(who)).orElse(false);
+    }
+
+    public boolean isMember(Account who, Organization org) {
+        return who != null && (isOwner(who, org) || !Team.ofMember(org, who).isEmpty());
+    }
+
+    /** Whether the caller may create repositories in {@code namespace} (verified email needed). */
+    public boolean canCreateIn(Account who, Namespace namespace) {
+        if (who == null || !who.emailVerified || namespace.deletedAt != null) {
+            return false;
+        }
+        if (!namespace.isOrganization()) {
+            return namespace.id.equals(who.namespace.id);
+        }
+        Organization org = Organization.findByNamespace(namespace).orElse(null);
+        if (org == null) {
+            return false;
+        }
+        return isOwner(who, org) || Team.ofMember(org, who).stream().anyMatch(t -> t.canCreateRepositories);
+    }
+
+    /** Whether the caller may administer the organization (teams, members): verified owners only. */
+    public boolean canManage(Account who, Organization org) {
+        return who != null && who.emailVerified && isOwner(who, org);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.hoist.org;
+
+import dev.hoist.namespace.Namespace;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A namespace owned by teams rather than by one person. */
+@Entity
+@Table(name = "organizations")
+public class Organization extends PanacheEntityBase {
+
+    public static final String LIBRARY = "library";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @OneToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "namespace_id")
+    public Namespace namespace;
+
+    @Column(name = "verified_publisher")
+    public boolean verifiedPublisher;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    public String name() {
+        return namespace.name;
+    }
+
+    public boolean isLibrary() {
+        return LIBRARY.equals(namespace.name);
+    }
+
+    public static Optional<Organization> findByName(String name) {
+        return find("namespace.name = ?1 and namespace.deletedAt is null", name).firstResultOptional();
+    }
+
+    public static Optional<Organization> findByNamespace(Namespace namespace) {
+        return find("namespace", namespace).firstResultOptional();
+    }
+}

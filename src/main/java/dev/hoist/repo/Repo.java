@@ -1,0 +1,92 @@
+package dev.hoist.repo;
+
+import dev.hoist.account.Account;
+import dev.hoist.namespace.Namespace;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** An image repository, {@code namespace/name}. */
+@Entity
+@Table(name = "repositories")
+public class Repo extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.EAGER)
+    @JoinColumn(name = "namespace_id")
+    public Namespace namespace;
+
+    public String name;
+
+    @Column(name = "short_description")
+    public String shortDescription = "";
+
+    public String readme = "";
+
+    @Column(name = "private")
+    public boolean isPrivate;
+
+    @Column(name = "star_count")
+    public int starCount;
+
+    @Column(name = "pull_count")
+    public long pullCount;
+
+    @Column(name = "last_pushed_at")
+    public Instant lastPushedAt;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    /** Users given push and pull on a user-owned repository. */
+    @ManyToMany
+    @JoinTable(name = "collaborators", joinColumns = @JoinColumn(name = "repository_id"),
+            inverseJoinColumns = @JoinColumn(name = "account_id"))
+    public Set<Account> collaborators = new HashSet<>();
+
+    public String fullName() {
+        return namespace.name + "/" + name;
+    }
+
+    public boolean isOfficial() {
+        return "library".equals(namespace.name);
+    }
+
+    /** The page address: official images live at /_/name like on Docker Hub. */
+    public String path() {
+        return isOfficial() ? "/_/" + name : "/r/" + fullName();
+    }
+
+    public static Optional<Repo> find(String namespace, String name) {
+        return find("namespace.name = ?1 and namespace.deletedAt is null and name = ?2", namespace, name)
+                .firstResultOptional();
+    }
+
+    public static List<Repo> ofNamespace(Namespace namespace) {
+        return list("namespace = ?1 order by coalesce(lastPushedAt, updatedAt) desc", namespace);
+    }
+
+    public static long countPrivate(Namespace namespace) {
+        return count("namespace = ?1 and isPrivate = true", namespace);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.hoist.repo;
+
+import dev.hoist.access.Access;
+import dev.hoist.access.AccessMode;
+import dev.hoist.account.Account;
+import dev.hoist.org.Organization;
+import dev.hoist.web.CurrentUser;
+import dev.hoist.web.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /r/{namespace}/{name}} (and {@code /_/{name}} for official images): the repository page and its star button. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class RepoPage {
+
+    /** Everything the page shows about one repository for one viewer. */
+    public record View(Repo repo, AccessMode mode, boolean starred, boolean signedIn, String readmeHtml,
+            String registryHost, boolean verifiedPublisher) {
+
+        public String pullCommand() {
+            String image = repo.isOfficial() ? repo.name : repo.fullName();
+            return "docker pull " + registryHost + "/" + image;
+        }
+
+        public boolean canAdmin() {
+            return mode.atLeast(AccessMode.ADMIN);
+        }
+    }
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance page(View view, String tab);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Access access;
+
+    @Inject
+    ReadmeRenderer readmes;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    RegistryHost registryHost;
+
+    @GET
+    @Path("r/{namespace}/{name}")
+    public TemplateInstance page(@PathParam("namespace") String namespace, @PathParam("name") String name, UriInfo uri) {
+        return render(namespace, name, "overview", uri);
+    }
+
+    @GET
+    @Path("r/{namespace}/{name}/tags")
+    public TemplateInstance tags(@PathParam("namespace") String namespace, @PathParam("name") String name, UriInfo uri) {
+        return render(namespace, name, "tags", uri);
+    }
+
+    @GET
+    @Path("_/{name}")
+    public TemplateInstance official(@PathParam("name") String name, UriInfo uri) {
+        return render(Organization.LIBRARY, name, "overview", uri);
+    }
+
+    @POST
+    @Path("r/{namespace}/{name}/star")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response star(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return setStar(namespace, name, true);
+    }
+
+    @POST
+    @Path("r/{namespace}/{name}/unstar")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unstar(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+        return setStar(namespace, name, false);
+    }
+
+    private Response setStar(String namespace, String name, boolean starred) {
+        Account me = currentUser.account().orElse(null);
+        Repo repo = access.readable(me, namespace, name);
+        if (me == null) {
+            return Redirects.to("/login?next=" + repo.path()).build();
+        }
+        repos.star(me, repo, starred);
+        return Redirects.to(repo.path()).build();
+    }
+
+    private TemplateInstance render(String namespace, String name, String tab, UriInfo uri) {
+        Account me = currentUser.account().orElse(null);
+        Repo repo = access.readable(me, namespace, name);
+        boolean verified = repo.namespace.isOrganization()
+                && Organization.findByNamespace(repo.namespace).map(o -> o.verifiedPublisher && !o.isLibrary()).orElse(false);
+        View view = new View(repo, access.permission(me, repo), Star.exists(me, repo), me != null,
+                readmes.render(repo.readme), registryHost.of(uri), verified);
+        return Templates.page(view, tab);
+    }
+}

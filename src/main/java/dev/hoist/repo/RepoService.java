@@ -1,0 +1,172 @@
+package dev.hoist.repo;
+
+import dev.hoist.HoistConfig;
+import dev.hoist.access.Access;
+import dev.hoist.access.AccessMode;
+import dev.hoist.account.Account;
+import dev.hoist.namespace.Namespace;
+import dev.hoist.web.FormErrors;
+import dev.hoist.web.FormException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+
+/** Creating, changing and deleting repositories; every change asks {@link Access} first. */
+@ApplicationScoped
+@Transactional
+public class RepoService {
+
+    public static final int SHORT_DESCRIPTION_MAX = 100;
+    public static final int README_MAX = 100_000;
+
+    @Inject
+    Access access;
+
+    @Inject
+    HoistConfig config;
+
+    public Repo create(Account who, String namespaceName, String name, String shortDescription, boolean makePrivate,
+            String readme) {
+        FormErrors errors = new FormErrors();
+        Namespace namespace = namespaceName == null ? null : Namespace.findActive(namespaceName).orElse(null);
+        if (namespace == null || !access.canCreateIn(who, namespace)) {
+            errors.add("namespace", "Choose a namespace where you may create repositories.");
+        }
+        RepoNames.problem(name).ifPresent(m -> errors.add("name", m));
+        if (namespace != null && !errors.has("name") && Repo.find(namespace.name, name).isPresent()) {
+            errors.add("name", "A repository " + namespace.name + "/" + name + " already exists.");
+        }
+        checkTexts(errors, shortDescription, readme);
+        if (namespace != null && makePrivate && !errors.has("namespace")) {
+            planProblem(namespace).ifPresent(m -> errors.add("visibility", m));
+        }
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
+        }
+        Repo repo = new Repo();
+        repo.namespace = namespace;
+        repo.name = name;
+        repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
+        repo.readme = readme == null ? "" : readme;
+        repo.isPrivate = makePrivate;
+        try {
+            repo.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw FormException.of("name", "A repository " + namespace.name + "/" + name + " already exists.");
+        }
+        return repo;
+    }
+
+    public Repo describe(Account who, Repo target, String shortDescription, String readme) {
+        Repo repo = admin(who, target);
+        FormErrors errors = new FormErrors();
+        checkTexts(errors, shortDescription, readme);
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
+        }
+        repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
+        repo.readme = readme == null ? "" : readme;
+        repo.updatedAt = Instant.now();
+        return repo;
+    }
+
+    public Repo setVisibility(Account who, Repo target, boolean makePrivate) {
+        Repo repo = admin(who, target);
+        if (makePrivate && !repo.isPrivate) {
+            planProblem(repo.namespace).ifPresent(m -> {
+                throw FormException.of("visibility", m);
+            });
+        }
+        repo.isPrivate = makePrivate;
+        repo.updatedAt = Instant.now();
+        return repo;
+    }
+
+    public void delete(Account who, Repo target, String typedName) {
+        Repo repo = admin(who, target);
+        if (!repo.fullName().equals(typedName)) {
+            throw FormException.of("confirm", "Type " + repo.fullName() + " to confirm.");
+        }
+        repo.delete();
+    }
+
+    /** Collaborators exist only on user-owned repositories; organizations use teams. */
+    public Repo addCollaborator(Account who, Repo target, String username) {
+        Repo repo = admin(who, target);
+        if (repo.namespace.isOrganization()) {
+            throw FormException.of("collaborator", "Organization repositories give access through teams.");
+        }
+        Account collaborator = username == null ? null : Account.findByUsername(username.trim().toLowerCase()).orElse(null);
+        if (collaborator == null) {
+            throw FormException.of("collaborator", "There is no user " + username + ".");
+        }
+        if (collaborator.namespace.id.equals(repo.namespace.id)) {
+            throw FormException.of("collaborator", "The owner already has every right.");
+        }
+        repo.collaborators.add(collaborator);
+        return repo;
+    }
+
+    public Repo removeCollaborator(Account who, Repo target, String username) {
+        Repo repo = admin(who, target);
+        repo.collaborators.removeIf(a -> a.username().equals(username));
+        return repo;
+    }
+
+    /** Stars are idempotent; the count moves in the same transaction as the row. */
+    public Repo star(Account who, Repo target, boolean starred) {
+        Repo repo = Repo.findById(target.id);
+        if (repo == null || !access.permission(who, repo).atLeast(AccessMode.READ)) {
+            throw new NotFoundException();
+        }
+        boolean exists = Star.exists(who, repo);
+        if (starred && !exists) {
+            Star star = new Star();
+            star.account = who;
+            star.repo = repo;
+            star.persist();
+            repo.starCount++;
+        } else if (!starred && exists) {
+            Star.delete("account = ?1 and repo = ?2", who, repo);
+            repo.starCount--;
+        }
+        return repo;
+    }
+
+    private Repo admin(Account who, Repo target) {
+        Repo repo = Repo.findById(target.id);
+        if (repo == null) {
+            throw new NotFoundException();
+        }
+        AccessMode mode = access.permission(who, repo);
+        if (!mode.atLeast(AccessMode.READ)) {
+            throw new NotFoundException();
+        }
+        if (!mode.atLeast(AccessMode.ADMIN)) {
+            throw new ForbiddenException();
+        }
+        return repo;
+    }
+
+    private java.util.Optional<String> planProblem(Namespace namespace) {
+        int limit = config.plan().privateRepositories();
+        if (Repo.countPrivate(namespace) >= limit) {
+            return java.util.Optional.of("The plan of " + namespace.name + " allows " + limit + " private "
+                    + (limit == 1 ? "repository" : "repositories") + ", and it has reached that limit.");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static void checkTexts(FormErrors errors, String shortDescription, String readme) {
+        if (shortDescription != null && shortDescription.trim().length() > SHORT_DESCRIPTION_MAX) {
+            errors.add("description", "Use at most " + SHORT_DESCRIPTION_MAX + " characters.");
+        }
+        if (readme != null && readme.length() > README_MAX) {
+            errors.add("readme", "Use at most " + README_MAX + " characters.");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.hoist.repo;
+
+import dev.hoist.access.Access;
+import dev.hoist.access.AccessMode;
+import dev.hoist.account.Account;
+import dev.hoist.web.CurrentUser;
+import dev.hoist.web.FormErrors;
+import dev.hoist.web.FormException;
+import dev.hoist.web.Redirects;
+import dev.hoist.web.SignInRequired;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.Function;
+
+/** {@code /r/{namespace}/{name}/settings}: for Admins of the repository only. */
+@Path("/r/{namespace}/{name}/settings")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class RepoSettings {
+
+    /** The description form as typed, and its preview when asked for. */
+    public record Draft(String description, String readme, String previewHtml) {
+    }
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance settings(Repo repo, Draft draft, List<Account> collaborators, FormErrors errors);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Access access;
+
+    @Inject
+    RepoService repos;
+
+    @Inject
+    ReadmeRenderer readmes;
+
+    @PathParam("namespace")
+    String namespace;
+
+    @PathParam("name")
+    String name;
+
+    @GET
+    public TemplateInstance page() {
+        Repo repo = adminRepo();
+        return page(repo, new Draft(repo.shortDescription, repo.readme, null), new FormErrors());
+    }
+
+    @POST
+    @Path("description")
+    public Response describe(@FormParam("description") String description, @FormParam("readme") String readme,
+            @FormParam("action") String action) {
+        Repo repo = adminRepo();
+        if ("preview".equals(action)) {
+            return Response.ok(page(repo, new Draft(description, readme, readmes.render(readme)), new FormErrors())).build();
+        }
+        return change(repo, r -> repos.describe(me(), r, description, readme), "Descriptions saved.",
+                new Draft(description, readme, null));
+    }
+
+    @POST
+    @Path("visibility")
+    public Response visibility(@FormParam("visibility") String visibility) {
+        boolean makePrivate = "private".equals(visibility);
+        return change(adminRepo(), r -> repos.setVisibility(me(), r, makePrivate),
+                "The repository is now " + (makePrivate ? "private." : "public."), null);
+    }
+
+    @POST
+    @Path("collaborators")
+    public Response addCollaborator(@FormParam("username") String username) {
+        return change(adminRepo(), r -> repos.addCollaborator(me(), r, username), username + " can now push and pull.", null);
+    }
+
+    @POST
+    @Path("collaborators/remove")
+    public Response removeCollaborator(@FormParam("username") String username) {
+        return change(adminRepo(), r -> repos.removeCollaborator(me(), r, username), username + " is no longer a collaborator.", null);
+    }
+
+    @POST
+    @Path("delete")
+    public Response delete(@FormParam("confirm") String confirm) {
+        Repo repo = adminRepo();
+        try {
+            repos.delete(me(), repo, confirm);
+            return Redirects.to("/u/" + repo.namespace.name, "Deleted " + repo.fullName() + ".");
+        } catch (FormException e) {
+            return invalid(repo, e, null);
+        }
+    }
+
+    private Response change(Repo repo, Function<Repo, Repo> action, String message, Draft draft) {
+        try {
+            Repo changed = action.apply(repo);
+            return Redirects.to(changed.path() + "/settings", message);
+        } catch (FormException e) {
+            return invalid(repo, e, draft);
+        }
+    }
+
+    private Response invalid(Repo repo, FormException e, Draft draft) {
+        Repo fresh = Repo.findById(repo.id);
+        Draft shown = draft != null ? draft : new Draft(fresh.shortDescription, fresh.readme, null);
+        return Response.status(400).entity(page(fresh, shown, e.errors())).build();
+    }
+
+    private TemplateInstance page(Repo repo, Draft draft, FormErrors errors) {
+        List<Account> collaborators = repo.collaborators.stream()
+                .sorted(java.util.Comparator.comparing(Account::username)).toList();
+        return Templates.settings(repo, draft, collaborators, errors);
+    }
+
+    private Account me() {
+        return currentUser.require();
+    }
+
+    /** Signed-out visitors go to sign in; others without Admin get 404 (private) or 403 (public). */
+    private Repo adminRepo() {
+        Account me = currentUser.account().orElse(null);
+        access.readable(me, namespace, name);
+        if (me == null) {
+            throw new SignInRequired();
+        }
+        return access.require(me, namespace, name, AccessMode.ADMIN);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hoist.repo;
+
+import dev.hoist.access.AccessMode;
+import dev.hoist.org.Team;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.Optional;
+
+/** Read, Write or Admin given to a team on one of its organization's repositories. */
+@Entity
+@Table(name = "team_permissions")
+public class TeamPermission extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "team_id")
+    public Team team;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "repository_id")
+    public Repo repo;
+
+    @Enumerated(EnumType.STRING)
+    public AccessMode permission;
+
+    public static List<TeamPermission> ofRepo(Repo repo) {
+        return list("repo = ?1 order by team.name", repo);
+    }
+
+    public static List<TeamPermission> ofTeam(Team team) {
+        return list("team = ?1 order by repo.name", team);
+    }
+
+    public static Optional<TeamPermission> find(Team team, Repo repo) {
+        return find("team = ?1 and repo = ?2", team, repo).firstResultOptional();
+    }
+}
