@@ -5,6 +5,8 @@ import dev.hoist.access.Access;
 import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.Namespace;
+import dev.hoist.org.Organization;
+import dev.hoist.org.Team;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,6 +117,43 @@ public class RepoService {
         Repo repo = admin(who, target);
         repo.collaborators.removeIf(a -> a.username().equals(username));
         return repo;
+    }
+
+    /** Gives a team of the repository's organization a permission on it (repository Admins may). */
+    public void grantTeam(Account who, Repo target, String teamName, String permission) {
+        Repo repo = admin(who, target);
+        Team team = teamOf(repo, teamName);
+        AccessMode mode = parseGrant(permission);
+        TeamPermission grant = TeamPermission.find(team, repo).orElseGet(() -> {
+            TeamPermission created = new TeamPermission();
+            created.team = team;
+            created.repo = repo;
+            return created;
+        });
+        grant.permission = mode;
+        grant.persist();
+    }
+
+    public void revokeTeam(Account who, Repo target, String teamName) {
+        Repo repo = admin(who, target);
+        TeamPermission.find(teamOf(repo, teamName), repo).ifPresent(TeamPermission::delete);
+    }
+
+    /** Read, Write or Admin from a form value; anything else is a form error. */
+    public static AccessMode parseGrant(String permission) {
+        for (AccessMode mode : new AccessMode[] { AccessMode.READ, AccessMode.WRITE, AccessMode.ADMIN }) {
+            if (mode.name().equalsIgnoreCase(permission)) {
+                return mode;
+            }
+        }
+        throw FormException.of("permission", "Choose Read, Write or Admin.");
+    }
+
+    private static Team teamOf(Repo repo, String teamName) {
+        Organization org = Organization.findByNamespace(repo.namespace)
+                .orElseThrow(() -> FormException.of("team", "Only organization repositories have team permissions."));
+        return Team.findByName(org, teamName == null ? "" : teamName)
+                .orElseThrow(() -> FormException.of("team", "There is no team " + teamName + " in " + org.name() + "."));
     }
 
     /** Stars are idempotent; the count moves in the same transaction as the row. */

@@ -3,6 +3,8 @@ package dev.hoist.repo;
 import dev.hoist.access.Access;
 import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
+import dev.hoist.org.Organization;
+import dev.hoist.org.Team;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
@@ -35,7 +37,8 @@ public class RepoSettings {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance settings(Repo repo, Draft draft, List<Account> collaborators, FormErrors errors);
+        static native TemplateInstance settings(Repo repo, Draft draft, List<Account> collaborators,
+                List<TeamPermission> grants, List<Team> teams, FormErrors errors);
     }
 
     @Inject
@@ -95,6 +98,24 @@ public class RepoSettings {
     }
 
     @POST
+    @Path("teams")
+    public Response grantTeam(@FormParam("team") String team, @FormParam("permission") String permission) {
+        return change(adminRepo(), r -> {
+            repos.grantTeam(me(), r, team, permission);
+            return r;
+        }, "The team " + team + " has " + permission + " access.", null);
+    }
+
+    @POST
+    @Path("teams/remove")
+    public Response revokeTeam(@FormParam("team") String team) {
+        return change(adminRepo(), r -> {
+            repos.revokeTeam(me(), r, team);
+            return r;
+        }, "The team " + team + " no longer has access.", null);
+    }
+
+    @POST
     @Path("delete")
     public Response delete(@FormParam("confirm") String confirm) {
         Repo repo = adminRepo();
@@ -124,7 +145,9 @@ public class RepoSettings {
     private TemplateInstance page(Repo repo, Draft draft, FormErrors errors) {
         List<Account> collaborators = repo.collaborators.stream()
                 .sorted(java.util.Comparator.comparing(Account::username)).toList();
-        return Templates.settings(repo, draft, collaborators, errors);
+        List<Team> teams = Organization.findByNamespace(repo.namespace).map(Team::ofOrganization).orElse(List.of())
+                .stream().filter(t -> !t.isOwners()).toList();
+        return Templates.settings(repo, draft, collaborators, TeamPermission.ofRepo(repo), teams, errors);
     }
 
     private Account me() {

@@ -1,0 +1,164 @@
+package dev.hoist.org;
+
+import dev.hoist.access.Access;
+import dev.hoist.account.Account;
+import dev.hoist.namespace.Namespace;
+import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.repo.Repo;
+import dev.hoist.repo.RepoService;
+import dev.hoist.repo.TeamPermission;
+import dev.hoist.web.FormErrors;
+import dev.hoist.web.FormException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import java.util.regex.Pattern;
+
+/** Organizations and their teams. Every change is for the organization's owners only. */
+@ApplicationScoped
+@Transactional
+public class OrgService {
+
+    private static final Pattern TEAM_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{1,29}");
+
+    @Inject
+    Access access;
+
+    @Inject
+    RepoService repos;
+
+    public Organization create(Account who, String name) {
+        if (who == null || !who.emailVerified) {
+            throw FormException.of("name", "Verify your email address before creating an organization.");
+        }
+        NamespaceNames.problem(name).ifPresent(m -> {
+            throw FormException.of("name", m.replace("username", "name"));
+        });
+        if (Namespace.isTaken(name)) {
+            throw FormException.of("name", "This name is already taken.");
+        }
+        Organization org = new Organization();
+        try {
+            org.namespace = Namespace.create(name, Namespace.Kind.org);
+            org.persist();
+        } catch (PersistenceException e) {
+            throw FormException.of("name", "This name is already taken.");
+        }
+        Team owners = new Team();
+        owners.organization = org;
+        owners.name = Team.OWNERS;
+        owners.description = "Administer everything in " + name + ".";
+        owners.canCreateRepositories = true;
+        owners.members.add(Account.findById(who.id));
+        owners.persist();
+        return org;
+    }
+
+    public Team createTeam(Account who, Organization org, String name, String description, boolean canCreate) {
+        owner(who, org);
+        FormErrors errors = teamProblems(org, name, description, null);
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
+        }
+        Team team = new Team();
+        team.organization = Organization.findById(org.id);
+        team.name = name;
+        team.description = description == null ? "" : description.trim();
+        team.canCreateRepositories = canCreate;
+        team.persist();
+        return team;
+    }
+
+    public Team editTeam(Account who, Team target, String name, String description, boolean canCreate) {
+        Team team = Team.findById(target.id);
+        owner(who, team.organization);
+        if (team.isOwners() && !Team.OWNERS.equals(name)) {
+            throw FormException.of("name", "The owners team cannot be renamed.");
+        }
+        FormErrors errors = teamProblems(team.organization, name, description, team);
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
+        }
+        team.name = name;
+        team.description = description == null ? "" : description.trim();
+        team.canCreateRepositories = team.isOwners() || canCreate;
+        return team;
+    }
+
+    public void deleteTeam(Account who, Team target) {
+        Team team = Team.findById(target.id);
+        owner(who, team.organization);
+        if (team.isOwners()) {
+            throw FormException.of("team", "The owners team cannot be deleted.");
+        }
+        team.delete();
+    }
+
+    public Team addMember(Account who, Team target, String username) {
+        Team team = Team.findById(target.id);
+        owner(who, team.organization);
+        Account member = username == null ? null : Account.findByUsername(username.trim().toLowerCase()).orElse(null);
+        if (member == null) {
+            throw FormException.of("username", "There is no user " + username + ".");
+        }
+        team.members.add(member);
+        return team;
+    }
+
+    public Team removeMember(Account who, Team target, String username) {
+        Team team = Team.findById(target.id);
+        owner(who, team.organization);
+        if (team.isOwners() && team.members.size() == 1 && team.members.iterator().next().username().equals(username)) {
+            throw FormException.of("username", "An organization needs at least one owner.");
+        }
+        team.members.removeIf(m -> m.username().equals(username));
+        return team;
+    }
+
+    /** Takes the user out of every team of the organization. */
+    public void removeFromOrganization(Account who, Organization org, String username) {
+        owner(who, org);
+        Team owners = Team.findByName(org, Team.OWNERS).orElseThrow();
+        if (owners.members.size() == 1 && owners.members.iterator().next().username().equals(username)) {
+            throw FormException.of("member", "An organization needs at least one owner.");
+        }
+        Team.ofOrganization(org).forEach(t -> t.members.removeIf(m -> m.username().equals(username)));
+    }
+
+    public void grant(Account who, Team target, String repoName, String permission) {
+        Team team = Team.findById(target.id);
+        owner(who, team.organization);
+        Repo repo = repoName == null ? null : Repo.find(team.organization.name(), repoName.trim()).orElse(null);
+        if (repo == null) {
+            throw FormException.of("repository", "There is no repository " + team.organization.name() + "/" + repoName + ".");
+        }
+        repos.grantTeam(who, repo, team.name, permission);
+    }
+
+    public void revoke(Account who, Team target, Repo repo) {
+        Team team = Team.findById(target.id);
+        owner(who, team.organization);
+        TeamPermission.find(team, repo).ifPresent(TeamPermission::delete);
+    }
+
+    private void owner(Account who, Organization org) {
+        if (!access.canManage(who, org)) {
+            throw new ForbiddenException();
+        }
+    }
+
+    private static FormErrors teamProblems(Organization org, String name, String description, Team self) {
+        FormErrors errors = new FormErrors();
+        if (name == null || !TEAM_NAME.matcher(name).matches()) {
+            errors.add("name", "Use 2 to 30 lowercase letters, digits, - and _, starting with a letter or digit.");
+        } else if (Team.findByName(org, name).filter(t -> self == null || !t.id.equals(self.id)).isPresent()) {
+            errors.add("name", "This organization already has a team " + name + ".");
+        }
+        if (description != null && description.trim().length() > 200) {
+            errors.add("description", "Use at most 200 characters.");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.hoist.org;
+
+import dev.hoist.account.Account;
+import dev.hoist.repo.Repo;
+import dev.hoist.repo.TeamPermission;
+import dev.hoist.web.CurrentUser;
+import dev.hoist.web.FormErrors;
+import dev.hoist.web.FormException;
+import dev.hoist.web.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** {@code /orgs/{org}/teams} and {@code /orgs/{org}/teams/{team}}: teams, their members and their permissions. */
+@Path("/orgs/{org}/teams")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class Teams {
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance list(Orgs.View view, FormErrors errors, String name, String description);
+
+        static native TemplateInstance team(Orgs.View view, Team team, List<Account> members, List<TeamPermission> grants,
+                List<Repo> repos, FormErrors errors);
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Orgs orgPages;
+
+    @Inject
+    OrgService orgs;
+
+    @PathParam("org")
+    String orgName;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(memberView(), new FormErrors(), "", "");
+    }
+
+    @POST
+    public Response create(@FormParam("name") String name, @FormParam("description") String description,
+            @FormParam("canCreate") String canCreate) {
+        Orgs.View view = memberView();
+        try {
+            Team team = orgs.createTeam(currentUser.require(), view.org(), name, description, canCreate != null);
+            return Redirects.to(teamPath(team), "Created the team " + team.name + ".");
+        } catch (FormException e) {
+            return Response.status(400).entity(Templates.list(view, e.errors(), name, description)).build();
+        }
+    }
+
+    @GET
+    @Path("{team}")
+    public TemplateInstance team(@PathParam("team") String teamName) {
+        Orgs.View view = memberView();
+        return teamPage(view, visibleTeam(view, teamName), new FormErrors());
+    }
+
+    @POST
+    @Path("{team}/members")
+    public Response addMember(@PathParam("team") String teamName, @FormParam("username") String username) {
+        return change(teamName, t -> orgs.addMember(currentUser.require(), t, username), username + " joined the team.");
+    }
+
+    @POST
+    @Path("{team}/members/remove")
+    public Response removeMember(@PathParam("team") String teamName, @FormParam("username") String username) {
+        return change(teamName, t -> orgs.removeMember(currentUser.require(), t, username), username + " left the team.");
+    }
+
+    @POST
+    @Path("{team}/permissions")
+    public Response grant(@PathParam("team") String teamName, @FormParam("repository") String repository,
+            @FormParam("permission") String permission) {
+        return change(teamName, t -> orgs.grant(currentUser.require(), t, repository, permission),
+                "The team's permission on " + repository + " is saved.");
+    }
+
+    @POST
+    @Path("{team}/permissions/remove")
+    public Response revoke(@PathParam("team") String teamName, @FormParam("repository") String repository) {
+        return change(teamName, t -> Repo.find(orgName, repository)
+                .ifPresent(r -> orgs.revoke(currentUser.require(), t, r)), "The team no longer has access to " + repository + ".");
+    }
+
+    @POST
+    @Path("{team}/edit")
+    public Response edit(@PathParam("team") String teamName, @FormParam("name") String name,
+            @FormParam("description") String description, @FormParam("canCreate") String canCreate) {
+        Orgs.View view = memberView();
+        Team team = visibleTeam(view, teamName);
+        try {
+            Team edited = orgs.editTeam(currentUser.require(), team, name, description, canCreate != null);
+            return Redirects.to(teamPath(edited), "The team is saved.");
+        } catch (FormException e) {
+            return Response.status(400).entity(teamPage(view, team, e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("{team}/delete")
+    public Response delete(@PathParam("team") String teamName) {
+        return change(teamName, t -> orgs.deleteTeam(currentUser.require(), t), "Deleted the team " + teamName + ".",
+                "/orgs/" + orgName + "/teams");
+    }
+
+    private Response change(String teamName, Consumer<Team> action, String message) {
+        return change(teamName, action, message, null);
+    }
+
+    private Response change(String teamName, Consumer<Team> action, String message, String then) {
+        Orgs.View view = memberView();
+        Team team = visibleTeam(view, teamName);
+        try {
+            action.accept(team);
+            return Redirects.to(then != null ? then : teamPath(team), message);
+        } catch (FormException e) {
+            Team fresh = Team.findById(team.id);
+            return Response.status(400).entity(teamPage(view, fresh, e.errors())).build();
+        }
+    }
+
+    private TemplateInstance teamPage(Orgs.View view, Team team, FormErrors errors) {
+        List<Account> members = team.members.stream().sorted(Comparator.comparing(Account::username)).toList();
+        List<Repo> repos = view.isOwner() ? Repo.ofNamespace(view.org().namespace) : List.of();
+        return Templates.team(view, team, members, TeamPermission.ofTeam(team), repos, errors);
+    }
+
+    /** Teams are seen by owners and by their own members; anyone else gets 404. */
+    private Team visibleTeam(Orgs.View view, String teamName) {
+        return view.teams().stream().filter(t -> t.name.equals(teamName)).findFirst().orElseThrow(NotFoundException::new);
+    }
+
+    private Orgs.View memberView() {
+        currentUser.require();
+        Orgs.View view = orgPages.view(orgName);
+        if (!view.isMember()) {
+            throw new NotFoundException();
+        }
+        return view;
+    }
+
+    private String teamPath(Team team) {
+        return "/orgs/" + orgName + "/teams/" + team.name;
+    }
+}
