@@ -60,6 +60,26 @@ public class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Picks {@code option} in the select whose label reads {@code label}. */
+    public Browser choose(String label, String option) {
+        WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(labelElement.getAttribute("for"))))
+                .selectByVisibleText(option);
+        return this;
+    }
+
+    /** Clicks the radio button or checkbox whose label starts with {@code text}. */
+    public Browser tick(String text) {
+        driver.findElement(By.xpath("//label[starts-with(normalize-space(), '" + text + "')]//input")).click();
+        return this;
+    }
+
+    /** Signs in through the sign-in page. */
+    public Browser signIn(String username, String password) {
+        open("/login").fill("Username", username).fill("Password", password).press("Sign in");
+        return this;
+    }
+
     /** Clicks the button that reads {@code name} and waits for the next page to load. */
     public Browser press(String name) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
