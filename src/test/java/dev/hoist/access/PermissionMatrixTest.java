@@ -72,9 +72,10 @@ class PermissionMatrixTest {
             if (role == Role.ANONYMOUS) {
                 continue;
             }
-            String name = role == Role.SITE_ADMIN ? "siteadmin1" : Visitor.uniqueName("m");
+            String name = role == Role.SITE_ADMIN ? People.SITE_ADMIN : Visitor.uniqueName("m");
             names.put(role, name);
-            visitors.put(role, role == Role.UNVERIFIED ? Visitor.signedUp(name) : People.verified(name));
+            visitors.put(role, role == Role.SITE_ADMIN ? People.siteAdmin()
+                    : role == Role.UNVERIFIED ? Visitor.signedUp(name) : People.verified(name));
         }
         String user = names.get(Role.USER_OWNER);
         String org = Visitor.uniqueName("acme");

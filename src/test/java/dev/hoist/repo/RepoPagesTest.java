@@ -158,7 +158,7 @@ class RepoPagesTest {
 
     @Test
     void officialImagesLiveUnderTheUnderscorePath() {
-        Visitor admin = People.verified("siteadmin1");
+        Visitor admin = People.siteAdmin();
         create(admin, "library", "postgres", "public", "The PostgreSQL database", "").then().statusCode(303);
 
         new Visitor().get("/_/postgres").then().statusCode(200)

@@ -85,7 +85,16 @@ public class Browser implements AutoCloseable {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(By.xpath("//button[normalize-space()='" + name + "']")).click();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        // The old page is gone once any call on its root fails; Chromium reports it as stale or as a
+        // node that "does not belong to the document", depending on timing.
+        wait.until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
