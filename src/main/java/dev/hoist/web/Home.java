@@ -1,5 +1,6 @@
 package dev.hoist.web;
 
+import dev.hoist.repo.Repo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** The home page, and the friendly 404 for every address no other page claims. */
 @Path("/")
@@ -16,12 +18,15 @@ public class Home {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance index();
+        static native TemplateInstance index(List<Repo> popular, List<Repo> recent);
     }
 
     @GET
     public TemplateInstance index() {
-        return Templates.index();
+        // Public repositories only: the lists are the same for everyone, so no permission question arises.
+        List<Repo> popular = Repo.find("isPrivate = false order by starCount desc, pullCount desc, name").page(0, 6).list();
+        List<Repo> recent = Repo.find("isPrivate = false order by coalesce(lastPushedAt, updatedAt) desc").page(0, 6).list();
+        return Templates.index(popular, recent);
     }
 
     /** Any other GET: static files under /static and Quarkus' /q endpoints are served before this. */

@@ -21,6 +21,21 @@ class PagesTest {
     }
 
     @Test
+    void theHomePageListsPopularAndRecentPublicRepositoriesOnly() {
+        String me = Visitor.uniqueName("home");
+        Visitor owner = dev.hoist.support.People.verified(me);
+        for (String[] repo : new String[][] { { "shown-on-home", "public" }, { "hidden-from-home", "private" } }) {
+            owner.submit("/repository/create", "/repository/create",
+                    java.util.Map.of("namespace", me, "name", repo[0], "visibility", repo[1])).then().statusCode(303);
+        }
+
+        new Visitor().get("/").then().statusCode(200)
+                .body(containsString("Recently updated"))
+                .body(containsString(me + "/shown-on-home"))
+                .body(not(containsString("hidden-from-home")));
+    }
+
+    @Test
     void everyPageCarriesTheSecurityHeaders() {
         for (String path : new String[] { "/", "/login", "/no/such/page", "/static/css/hoist.css" }) {
             new Visitor().get(path).then()
