@@ -143,6 +143,16 @@ public class OrgService {
         TeamPermission.find(team, repo).ifPresent(TeamPermission::delete);
     }
 
+    /** Site administrators vouch for an organization's identity; the badge shows on its pages and images. */
+    public Organization setVerifiedPublisher(Account who, Organization target, boolean verified) {
+        if (!access.isSiteAdmin(who) || !who.emailVerified) {
+            throw new ForbiddenException();
+        }
+        Organization org = Organization.findById(target.id);
+        org.verifiedPublisher = verified;
+        return org;
+    }
+
     private void owner(Account who, Organization org) {
         if (!access.canManage(who, org)) {
             throw new ForbiddenException();

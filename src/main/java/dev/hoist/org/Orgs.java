@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 public class Orgs {
 
     /** What a viewer may see of an organization. */
-    public record View(Organization org, boolean isOwner, boolean isMember, List<Team> teams) {
+    public record View(Organization org, boolean isOwner, boolean isMember, List<Team> teams, boolean isSiteAdmin) {
     }
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
@@ -85,6 +85,16 @@ public class Orgs {
         return Templates.overview(view, repos, view.isMember() ? members(view.org()) : List.of());
     }
 
+    @POST
+    @Path("{org}/verified-publisher")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verifiedPublisher(@PathParam("org") String name, @FormParam("verified") String verified) {
+        View view = view(name);
+        boolean on = "true".equals(verified);
+        orgs.setVerifiedPublisher(currentUser.require(), view.org(), on);
+        return Redirects.to("/orgs/" + name, on ? name + " is now a verified publisher." : name + " is no longer a verified publisher.");
+    }
+
     @GET
     @Path("{org}/members")
     public TemplateInstance members(@PathParam("org") String name) {
@@ -124,7 +134,7 @@ public class Orgs {
         boolean member = access.isMember(me, org);
         // Owners see every team; a member sees only the teams they belong to; outsiders none.
         List<Team> teams = owner ? Team.ofOrganization(org) : member ? Team.ofMember(org, me) : List.of();
-        return new View(org, owner, member, teams);
+        return new View(org, owner, member, teams, access.isSiteAdmin(me));
     }
 
     /** Members and owners only: the member list is not public. */

@@ -98,4 +98,46 @@ class OrgPagesTest {
         owner.submit(teams + "/platform", teams + "/platform/delete", Map.of()).then().statusCode(303);
         owner.get(teams + "/platform").then().statusCode(404);
     }
+
+    @Test
+    void aSiteAdministratorMarksAVerifiedPublisher() {
+        Visitor owner = People.verified(Visitor.uniqueName("pub"));
+        String org = newOrg(owner);
+        owner.submit("/repository/create?namespace=" + org, "/repository/create",
+                Map.of("namespace", org, "name", "tool", "visibility", "public")).then().statusCode(303);
+        String page = "/orgs/" + org;
+
+        owner.get(page).then().body(not(containsString("Mark as verified publisher")));
+        owner.submit("/settings", page + "/verified-publisher", Map.of("verified", "true")).then().statusCode(403);
+
+        Visitor admin = People.siteAdmin();
+        admin.submit(page, page + "/verified-publisher", Map.of("verified", "true")).then().statusCode(303);
+        new Visitor().get(page).then().body(containsString("Verified publisher"));
+        new Visitor().get("/r/" + org + "/tool").then().body(containsString("Verified publisher"));
+        admin.submit(page, page + "/verified-publisher", Map.of("verified", "false")).then().statusCode(303);
+        new Visitor().get("/r/" + org + "/tool").then().body(not(containsString("Verified publisher")));
+    }
+
+    @Test
+    void teamsGivenTheRightCreateRepositoriesAndOthersDoNot() {
+        Visitor owner = People.verified(Visitor.uniqueName("own"));
+        String org = newOrg(owner);
+        String teams = "/orgs/" + org + "/teams";
+        owner.submit(teams, teams, Map.of("name", "builders", "description", "", "canCreate", "on")).then().statusCode(303);
+        owner.submit(teams, teams, Map.of("name", "viewers", "description", "")).then().statusCode(303);
+        String builder = Visitor.uniqueName("bld");
+        String viewer = Visitor.uniqueName("vw");
+        Visitor builderVisitor = People.verified(builder);
+        Visitor viewerVisitor = People.verified(viewer);
+        owner.submit(teams + "/builders", teams + "/builders/members", Map.of("username", builder)).then().statusCode(303);
+        owner.submit(teams + "/viewers", teams + "/viewers/members", Map.of("username", viewer)).then().statusCode(303);
+
+        builderVisitor.get("/repository/create").then().body(containsString("<option value=\"" + org + "\""));
+        builderVisitor.submit("/repository/create", "/repository/create",
+                Map.of("namespace", org, "name", "made-by-team", "visibility", "public")).then().statusCode(303);
+        viewerVisitor.get("/repository/create").then().body(not(containsString("<option value=\"" + org + "\"")));
+        viewerVisitor.submit("/repository/create", "/repository/create",
+                Map.of("namespace", org, "name", "not-allowed", "visibility", "public")).then().statusCode(400)
+                .body(containsString("Choose a namespace where you may create repositories."));
+    }
 }

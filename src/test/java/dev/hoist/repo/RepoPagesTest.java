@@ -157,6 +157,29 @@ class RepoPagesTest {
     }
 
     @Test
+    void collaboratorsPushButCannotAddOthers() {
+        String me = Visitor.uniqueName("col");
+        Visitor owner = People.verified(me);
+        create(owner, me, "shared", "private", "", "").then().statusCode(303);
+        String helper = Visitor.uniqueName("help");
+        Visitor helperVisitor = People.verified(helper);
+        String settings = "/r/" + me + "/shared/settings";
+
+        owner.submit(settings, settings + "/collaborators", Map.of("username", "nosuchuser1")).then().statusCode(400)
+                .body(containsString("There is no user nosuchuser1."));
+        owner.submit(settings, settings + "/collaborators", Map.of("username", helper)).then().statusCode(303);
+        owner.get(settings).then().body(containsString(">" + helper + "</a>"));
+
+        helperVisitor.get("/r/" + me + "/shared").then().statusCode(200);
+        helperVisitor.get(settings).then().statusCode(403);
+        helperVisitor.submit("/settings", settings + "/collaborators", Map.of("username", Visitor.uniqueName("x")))
+                .then().statusCode(403);
+
+        owner.submit(settings, settings + "/collaborators/remove", Map.of("username", helper)).then().statusCode(303);
+        helperVisitor.get("/r/" + me + "/shared").then().statusCode(404);
+    }
+
+    @Test
     void officialImagesLiveUnderTheUnderscorePath() {
         Visitor admin = People.siteAdmin();
         create(admin, "library", "postgres", "public", "The PostgreSQL database", "").then().statusCode(303);
