@@ -1,0 +1,269 @@
+package dev.hoist.storage;
+
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Blobs as files: {@code <root>/sha256/ab/abcdef…}. Uploads and the temporary files of
+ * {@link #put} live in {@code <root>/_uploads}, on the same filesystem as the blobs, so that a
+ * verified file is moved into place with one atomic rename. Several processes may share the root:
+ * upload changes take a file lock as well as a lock within this JVM.
+ */
+public final class FilesystemBlobStore implements BlobStore {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final Path root;
+    private final UploadFiles uploads;
+
+    public FilesystemBlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.uploads = new UploadFiles(this.root.resolve("_uploads"));
+        try {
+            Files.createDirectories(uploads.folder());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the blob store at " + this.root, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public void startUpload(String uploadId) {
+        uploads.create(uploadId);
+    }
+
+    @Override
+    public long append(String uploadId, long expectedOffset, InputStream data) {
+        return uploads.withUpload(uploadId, (channel, path) -> {
+            long size = channel.size();
+            if (size != expectedOffset) {
+                throw new UploadOffsetException(uploadId, expectedOffset, size);
+            }
+            try {
+                channel.position(size);
+                copy(data, channel);
+            } catch (IOException | RuntimeException e) {
+                // Drop a partial chunk (a client that hung up) so that the client can resend it whole.
+                try {
+                    channel.truncate(size);
+                } catch (IOException truncation) {
+                    e.addSuppressed(truncation);
+                }
+                throw e;
+            }
+            return channel.size();
+        });
+    }
+
+    @Override
+    public long uploadSize(String uploadId) {
+        try {
+            return Files.size(uploads.path(uploadId));
+        } catch (NoSuchFileException e) {
+            throw new UnknownUploadException(uploadId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void commit(String uploadId, Digest expected) {
+        uploads.withUpload(uploadId, (channel, path) -> {
+            // Hashed under the lock, so the bytes checked are the bytes moved.
+            Digest actual = hash(channel, expected.algorithm());
+            if (!actual.equals(expected)) {
+                Files.delete(path);
+                throw new DigestMismatchException(expected, actual);
+            }
+            channel.force(true);
+            moveIntoPlace(path, expected);
+            return null;
+        });
+    }
+
+    @Override
+    public void put(Digest expected, InputStream data) {
+        Path temp = uploads.newTemporaryPath();
+        try {
+            MessageDigest hash = expected.newMessageDigest();
+            try (FileChannel channel = FileChannel.open(temp, CREATE_NEW, WRITE)) {
+                copy(new DigestInputStream(data, hash), channel);
+                channel.force(true);
+            }
+            Digest actual = Digest.of(expected.algorithm(), hash.digest());
+            if (!actual.equals(expected)) {
+                throw new DigestMismatchException(expected, actual);
+            }
+            moveIntoPlace(temp, expected);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    @Override
+    public void cancelUpload(String uploadId) {
+        if (!UploadIds.isValid(uploadId)) {
+            return;
+        }
+        try {
+            uploads.withUpload(uploadId, (channel, path) -> Files.deleteIfExists(path));
+        } catch (UnknownUploadException alreadyGone) {
+            // Cancelling twice, or after a commit, is fine.
+        }
+    }
+
+    @Override
+    public boolean exists(Digest digest) {
+        return Files.isRegularFile(blobPath(digest));
+    }
+
+    @Override
+    public long size(Digest digest) {
+        try {
+            return Files.size(blobPath(digest));
+        } catch (NoSuchFileException e) {
+            throw new BlobNotFoundException(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InputStream open(Digest digest, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("A range needs a non-negative offset and length");
+        }
+        FileChannel channel = openBlob(digest);
+        try {
+            long size = channel.size();
+            if (offset > size || length > size - offset) {
+                throw new IllegalArgumentException(length + " bytes from offset " + offset
+                        + " are not inside a blob of " + size + " bytes");
+            }
+            return new RangeInputStream(channel, offset, length);
+        } catch (IOException e) {
+            closeQuietly(channel, e);
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(channel, e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Path> localFile(Digest digest) {
+        Path path = blobPath(digest);
+        if (!Files.isRegularFile(path)) {
+            throw new BlobNotFoundException(digest);
+        }
+        return Optional.of(path);
+    }
+
+    @Override
+    public void delete(Digest digest) {
+        try {
+            Files.deleteIfExists(blobPath(digest));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int purgeStaleUploads(Duration olderThan) {
+        return uploads.purgeOlderThan(Instant.now().minus(olderThan));
+    }
+
+    private FileChannel openBlob(Digest digest) {
+        try {
+            return FileChannel.open(blobPath(digest), READ);
+        } catch (NoSuchFileException e) {
+            throw new BlobNotFoundException(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path blobPath(Digest digest) {
+        String hex = digest.hex();
+        return root.resolve(digest.algorithm().label()).resolve(hex.substring(0, 2)).resolve(hex);
+    }
+
+    /** Moves a verified file to its blob path in one rename; if the blob is there already, drops the file. */
+    private void moveIntoPlace(Path source, Digest digest) throws IOException {
+        Path target = blobPath(digest);
+        if (Files.exists(target)) {
+            Files.delete(source);
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            // On Linux a concurrent commit of the same digest replaces an identical file: both succeed.
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+            // Filesystems that refuse to replace: the same content won the race.
+            Files.deleteIfExists(source);
+        }
+    }
+
+    private static Digest hash(FileChannel channel, Digest.Algorithm algorithm) throws IOException {
+        MessageDigest hash = algorithm.newMessageDigest();
+        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
+        long position = 0;
+        int n;
+        while ((n = channel.read(buffer, position)) > 0) {
+            hash.update(buffer.array(), 0, n);
+            position += n;
+            buffer.clear();
+        }
+        return Digest.of(algorithm, hash.digest());
+    }
+
+    private static void copy(InputStream in, FileChannel out) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // Left for purgeStaleUploads.
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel, Exception failure) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
