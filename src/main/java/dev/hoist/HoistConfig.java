@@ -21,11 +21,19 @@ public interface HoistConfig {
 
     Plan plan();
 
+    RegistrySettings registry();
+
     Password password();
 
     Session session();
 
     Login login();
+
+    interface RegistrySettings {
+        /** The name clients pass as {@code service} to the token endpoint, and the tokens' audience. */
+        @WithDefault("hoist")
+        String service();
+    }
 
     interface Plan {
         /** Private repositories one user or organization may own (Docker Hub's free plan: 1). */

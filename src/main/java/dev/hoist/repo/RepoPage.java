@@ -4,12 +4,15 @@ import dev.hoist.access.Access;
 import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.org.Organization;
+import dev.hoist.registry.Metadata;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.Redirects;
+import dev.hoist.web.SignInRequired;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 
 /** {@code /r/{namespace}/{name}} (and {@code /_/{name}} for official images): the repository page and its star button. */
 @Path("/")
@@ -40,7 +44,7 @@ public class RepoPage {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance page(View view, String tab);
+        static native TemplateInstance page(View view, String tab, List<Metadata.TagRow> tags);
     }
 
     @Inject
@@ -57,6 +61,9 @@ public class RepoPage {
 
     @Inject
     RegistryHost registryHost;
+
+    @Inject
+    Metadata metadata;
 
     @GET
     @Path("r/{namespace}/{name}")
@@ -90,6 +97,22 @@ public class RepoPage {
         return setStar(namespace, name, false);
     }
 
+    /** Admins delete a tag from the Tags tab; the image stays reachable by digest. */
+    @POST
+    @Path("r/{namespace}/{name}/tags/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deleteTag(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @FormParam("tag") String tag) {
+        Account me = currentUser.account().orElse(null);
+        access.readable(me, namespace, name);
+        if (me == null) {
+            throw new SignInRequired();
+        }
+        Repo repo = access.require(me, namespace, name, AccessMode.ADMIN);
+        boolean deleted = tag != null && metadata.deleteTag(repo.id, tag);
+        return Redirects.to("/r/" + repo.fullName() + "/tags", deleted ? "Deleted the tag " + tag + "." : "There is no tag " + tag + ".");
+    }
+
     private Response setStar(String namespace, String name, boolean starred) {
         Account me = currentUser.account().orElse(null);
         Repo repo = access.readable(me, namespace, name);
@@ -107,6 +130,7 @@ public class RepoPage {
                 && Organization.findByNamespace(repo.namespace).map(o -> o.verifiedPublisher && !o.isLibrary()).orElse(false);
         View view = new View(repo, access.permission(me, repo), Star.exists(me, repo), me != null,
                 readmes.render(repo.readme), registryHost.of(uri), verified);
-        return Templates.page(view, tab);
+        List<Metadata.TagRow> tags = "tags".equals(tab) ? metadata.tagRows(repo.id) : List.of();
+        return Templates.page(view, tab, tags);
     }
 }

@@ -63,6 +63,29 @@ public class RepoService {
         return repo;
     }
 
+    /**
+     * Creates the repository a first push names, with its namespace's default visibility, when the
+     * caller may create repositories there; empty otherwise. A private default counts toward the plan.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Optional<Repo> createForPush(Account who, String namespaceName, String name) {
+        Namespace namespace = Namespace.findActive(namespaceName).orElse(null);
+        if (namespace == null || !access.canCreateIn(who, namespace) || RepoNames.problem(name).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        if (namespace.defaultPrivate) {
+            planProblem(namespace).ifPresent(m -> {
+                throw FormException.of("visibility", m);
+            });
+        }
+        Repo repo = new Repo();
+        repo.namespace = namespace;
+        repo.name = name;
+        repo.isPrivate = namespace.defaultPrivate;
+        repo.persist();
+        return java.util.Optional.of(repo);
+    }
+
     public Repo describe(Account who, Repo target, String shortDescription, String readme) {
         Repo repo = admin(who, target);
         FormErrors errors = new FormErrors();

@@ -1,0 +1,76 @@
+package dev.hoist.account;
+
+import dev.hoist.access.AccessMode;
+import dev.hoist.web.FormErrors;
+import dev.hoist.web.FormException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Creating, checking and revoking personal access tokens. */
+@ApplicationScoped
+@Transactional
+public class AccessTokenService {
+
+    /** A new token and the secret to show once. */
+    public record Created(AccessToken token, String secret) {
+    }
+
+    public Created create(Account owner, String description, String scope, String expiresInDays) {
+        FormErrors errors = new FormErrors();
+        String text = description == null ? "" : description.trim();
+        if (text.isEmpty() || text.length() > 100) {
+            errors.add("description", "Describe the token in 1 to 100 characters, such as \"CI on build-01\".");
+        }
+        AccessMode mode = switch (scope == null ? "" : scope) {
+            case "READ" -> AccessMode.READ;
+            case "WRITE" -> AccessMode.WRITE;
+            case "ADMIN" -> AccessMode.ADMIN;
+            default -> null;
+        };
+        if (mode == null) {
+            errors.add("scope", "Choose what the token may do.");
+        }
+        Instant expires = null;
+        if (expiresInDays != null && !expiresInDays.isBlank() && !"never".equals(expiresInDays)) {
+            try {
+                int days = Integer.parseInt(expiresInDays);
+                if (days < 1 || days > 3650) {
+                    throw new NumberFormatException();
+                }
+                expires = Instant.now().plus(Duration.ofDays(days));
+            } catch (NumberFormatException e) {
+                errors.add("expires", "Choose an expiry.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FormException(errors);
+        }
+        String secret = AccessToken.PREFIX + Tokens.random();
+        AccessToken token = new AccessToken();
+        token.account = Account.findById(owner.id);
+        token.description = text;
+        token.scope = mode;
+        token.tokenHash = Tokens.sha256(secret);
+        token.expiresAt = expires;
+        token.persist();
+        return new Created(token, secret);
+    }
+
+    public void revoke(Account owner, long tokenId) {
+        AccessToken.delete("id = ?1 and account.id = ?2", tokenId, owner.id);
+    }
+
+    /** The token if {@code secret} is a live token of {@code username}; records its use. */
+    public Optional<AccessToken> check(String username, String secret) {
+        if (secret == null || !secret.startsWith(AccessToken.PREFIX)) {
+            return Optional.empty();
+        }
+        Optional<AccessToken> token = AccessToken.findBySecret(secret)
+                .filter(t -> t.account.username().equals(username) && !t.isExpired());
+        token.ifPresent(t -> t.lastUsedAt = Instant.now());
+        return token;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.hoist.registry;
+
+import dev.hoist.repo.Repo;
+import dev.hoist.storage.BlobStore;
+import dev.hoist.storage.Digest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.resteasy.reactive.PathPart;
+
+/** {@code /v2/<ns>/<name>/blobs/<digest>}: layer and config bytes, served only through a repository that has them. */
+@Path("/v2/{namespace}/{name}/blobs/{digest}")
+public class Blobs {
+
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    @Inject
+    RegistryAccess gate;
+
+    @Inject
+    Metadata metadata;
+
+    @Inject
+    BlobStore store;
+
+    @PathParam("namespace")
+    String namespace;
+
+    @PathParam("name")
+    String name;
+
+    @PathParam("digest")
+    String digestParam;
+
+    @HEAD
+    public Response head(UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.PULL, uri);
+        Digest digest = Digests.parse(digestParam);
+        long size = known(repo, digest);
+        return headers(Response.ok(), digest).header("Content-Length", size).build();
+    }
+
+    @GET
+    public Response get(@HeaderParam("Range") String range, UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.PULL, uri);
+        Digest digest = Digests.parse(digestParam);
+        long size = known(repo, digest);
+        long start = 0;
+        long end = size - 1;
+        boolean partial = false;
+        if (range != null) {
+            Matcher m = RANGE.matcher(range.trim());
+            if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                throw rangeInvalid(size);
+            }
+            if (m.group(1).isEmpty()) {
+                start = Math.max(0, size - Long.parseLong(m.group(2)));
+            } else {
+                start = Long.parseLong(m.group(1));
+                end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            }
+            if (start > end || start >= size) {
+                throw rangeInvalid(size);
+            }
+            partial = true;
+        }
+        long length = end - start + 1;
+        Response.ResponseBuilder builder = headers(partial ? Response.status(206) : Response.ok(), digest);
+        if (partial) {
+            builder.header("Content-Range", "bytes " + start + "-" + end + "/" + size);
+        }
+        Optional<java.nio.file.Path> file = store.localFile(digest);
+        // Zero-copy from disk when the store is local; a stream otherwise.
+        Object body = file.isPresent() ? new PathPart(file.get(), start, length) : store.open(digest, start, length);
+        return builder.entity(body).build();
+    }
+
+    @DELETE
+    public Response delete(UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.DELETE, uri);
+        Digest digest = Digests.parse(digestParam);
+        if (!metadata.unlinkBlob(repo.id, digest.toString())) {
+            throw new RegistryException(ErrorCode.BLOB_UNKNOWN);
+        }
+        return Response.accepted().header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
+    }
+
+    private long known(Repo repo, Digest digest) {
+        return metadata.blobSize(repo.id, digest.toString()).filter(s -> store.exists(digest))
+                .orElseThrow(() -> new RegistryException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry", digest.toString()));
+    }
+
+    private static Response.ResponseBuilder headers(Response.ResponseBuilder builder, Digest digest) {
+        return builder.header(Registry.DIGEST_HEADER, digest.toString())
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
+                .header("Accept-Ranges", "bytes")
+                .header("ETag", "\"" + digest + "\"")
+                .header("Cache-Control", "max-age=31536000")
+                .type("application/octet-stream");
+    }
+
+    private static RegistryException rangeInvalid(long size) {
+        return new RegistryException(ErrorCode.RANGE_INVALID, "requested range not satisfiable")
+                .header("Content-Range", "bytes */" + size);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.hoist.registry;
+
+import dev.hoist.access.Access;
+import dev.hoist.access.AccessMode;
+import dev.hoist.account.Account;
+import dev.hoist.repo.Repo;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /v2/_catalog}: the repositories the caller may read, in name order, paged with {@code n} and {@code last}. */
+@Path("/v2/_catalog")
+@Produces(MediaType.APPLICATION_JSON)
+public class Catalog {
+
+    private static final int DEFAULT_PAGE = 100;
+    private static final int BATCH = 500;
+
+    @Inject
+    RegistryCaller caller;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    Access access;
+
+    @GET
+    public Response list(@QueryParam("n") Integer n, @QueryParam("last") String last, UriInfo uri) {
+        if (!caller.grantedCatalog()) {
+            throw registry.unauthorized(uri, "registry:catalog:*");
+        }
+        int limit = Math.max(0, Math.min(n == null ? DEFAULT_PAGE : n, 1000));
+        Account who = caller.account().orElse(null);
+        List<String> names = new ArrayList<>();
+        String after = last == null ? "" : last;
+        boolean more = false;
+        // Read in batches and keep what the caller may read, until the page is full.
+        while (names.size() <= limit) {
+            List<Repo> batch = Repo.find("namespace.deletedAt is null and concat(namespace.name, '/', name) > ?1 "
+                    + "order by namespace.name, name", (Object) after).page(0, BATCH).list();
+            for (Repo repo : batch) {
+                after = repo.fullName();
+                if (access.permission(who, repo).atLeast(AccessMode.READ)) {
+                    names.add(repo.fullName());
+                }
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        if (names.size() > limit) {
+            names = names.subList(0, limit);
+            more = true;
+        }
+        Response.ResponseBuilder response = Response.ok(Map.of("repositories", names))
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION);
+        if (more && !names.isEmpty()) {
+            response.header("Link", "</v2/_catalog?n=" + limit + "&last=" + names.get(names.size() - 1) + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+}

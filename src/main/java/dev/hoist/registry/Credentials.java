@@ -1,0 +1,84 @@
+package dev.hoist.registry;
+
+import dev.hoist.account.AccessToken;
+import dev.hoist.account.AccessTokenService;
+import dev.hoist.account.Account;
+import dev.hoist.account.LoginThrottle;
+import dev.hoist.account.SignIn;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The credentials Docker clients send to {@code /token}: a username with a personal access token
+ * or a password (local accounts), both counted toward the sign-in lockout. Anonymous callers get
+ * an anonymous token.
+ */
+@ApplicationScoped
+public class Credentials {
+
+    /** The account (null for anonymous) and the scope of the personal access token used, if any. */
+    public record Caller(Account account, String tokenScope) {
+    }
+
+    @Inject
+    SignIn signIn;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    AccessTokenService tokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    public Caller fromBasic(String authorization, String address, UriInfo uri) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return new Caller(null, null);
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw registry.unauthorized(uri, null);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw registry.unauthorized(uri, null);
+        }
+        return check(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+    }
+
+    public Caller check(String username, String secret, String address) {
+        String name = username == null ? "" : username.trim().toLowerCase();
+        if (secret != null && secret.startsWith(AccessToken.PREFIX)) {
+            return withToken(name, secret, address);
+        }
+        SignIn.Result result = signIn.withPassword(name, secret, address);
+        if (result.lockedFor() != null) {
+            throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many failed sign-in attempts; try again later")
+                    .header("Retry-After", String.valueOf(result.lockedFor().toSeconds()));
+        }
+        if (result.account() == null) {
+            throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect username or password");
+        }
+        return new Caller(result.account(), null);
+    }
+
+    /** A personal access token: a wrong one counts toward the same lockout as a wrong password. */
+    private Caller withToken(String name, String secret, String address) {
+        throttle.lockedFor(name, address).ifPresent(wait -> {
+            throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many failed sign-in attempts; try again later")
+                    .header("Retry-After", String.valueOf(wait.toSeconds()));
+        });
+        AccessToken token = tokens.check(name, secret).orElse(null);
+        if (token == null) {
+            throttle.recordFailure(name, address);
+            throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect username or token");
+        }
+        return new Caller(token.account, token.scope.name());
+    }
+}

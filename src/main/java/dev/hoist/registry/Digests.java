@@ -1,0 +1,22 @@
+package dev.hoist.registry;
+
+import dev.hoist.storage.Digest;
+
+/** Digest parsing for request parameters: a malformed digest is a 400 DIGEST_INVALID, never a 500. */
+final class Digests {
+
+    private Digests() {
+    }
+
+    static Digest parse(String value) {
+        try {
+            return Digest.parse(value);
+        } catch (RuntimeException e) {
+            throw new RegistryException(ErrorCode.DIGEST_INVALID, "invalid digest " + value);
+        }
+    }
+
+    static boolean looksLikeDigest(String reference) {
+        return reference.contains(":");
+    }
+}

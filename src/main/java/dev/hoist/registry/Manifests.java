@@ -1,0 +1,132 @@
+package dev.hoist.registry;
+
+import dev.hoist.repo.Repo;
+import dev.hoist.storage.Digest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Pattern;
+
+/** {@code /v2/<ns>/<name>/manifests/<tag or digest>}: images, indexes and artifacts. */
+@Path("/v2/{namespace}/{name}/manifests/{reference}")
+public class Manifests {
+
+    /** Manifests are small documents; anything larger is refused before it is read whole. */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
+    private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
+
+    @Inject
+    RegistryAccess gate;
+
+    @Inject
+    RegistryCaller caller;
+
+    @Inject
+    Metadata metadata;
+
+    @Inject
+    ManifestChecks checks;
+
+    @PathParam("namespace")
+    String namespace;
+
+    @PathParam("name")
+    String name;
+
+    @PathParam("reference")
+    String reference;
+
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    public Response put(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, UriInfo uri)
+            throws IOException {
+        Repo repo = gate.require(namespace, name, Grant.PUSH, uri);
+        boolean byDigest = Digests.looksLikeDigest(reference);
+        Digest claimed = byDigest ? Digests.parse(reference) : null;
+        if (!byDigest && !TAG.matcher(reference).matches()) {
+            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag " + reference);
+        }
+        byte[] content = body.readNBytes(MAX_BYTES + 1);
+        if (content.length > MAX_BYTES) {
+            throw new RegistryException(ErrorCode.MANIFEST_TOO_BIG, "manifests are limited to 4 MiB");
+        }
+        Digest.Algorithm algorithm = claimed == null ? Digest.Algorithm.SHA256 : claimed.algorithm();
+        String digest = Digest.of(algorithm, algorithm.newMessageDigest().digest(content)).toString();
+        if (claimed != null && !claimed.toString().equals(digest)) {
+            throw new RegistryException(ErrorCode.DIGEST_INVALID, "the manifest's digest is " + digest);
+        }
+        ParsedManifest manifest = ParsedManifest.parse(content, contentType);
+        ParsedManifest described = checks.verify(repo, manifest);
+        String pusher = caller.account().map(a -> a.username()).orElse(null);
+        long id = metadata.saveManifest(repo.id, digest, described, content, pusher);
+        if (byDigest) {
+            metadata.markPushed(repo.id);
+        } else {
+            metadata.tag(repo.id, reference, id, pusher);
+        }
+        Response.ResponseBuilder response = Response.status(201)
+                .header("Location", "/v2/" + repo.fullName() + "/manifests/" + digest)
+                .header(Registry.DIGEST_HEADER, digest)
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
+                .header("Content-Length", 0);
+        if (manifest.subject() != null) {
+            response.header("OCI-Subject", manifest.subject());
+        }
+        return response.build();
+    }
+
+    @GET
+    public Response get(UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.PULL, uri);
+        Metadata.StoredManifest manifest = find(repo);
+        metadata.countPull(repo.id);
+        return headers(manifest).entity(manifest.content()).build();
+    }
+
+    @HEAD
+    public Response head(UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.PULL, uri);
+        return headers(find(repo)).build();
+    }
+
+    /** By digest the manifest goes (and its tags with it); by tag only the tag goes. */
+    @DELETE
+    public Response delete(UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.DELETE, uri);
+        boolean deleted = Digests.looksLikeDigest(reference)
+                ? metadata.deleteManifest(repo.id, Digests.parse(reference).toString())
+                : metadata.deleteTag(repo.id, reference);
+        if (!deleted) {
+            throw new RegistryException(ErrorCode.MANIFEST_UNKNOWN);
+        }
+        return Response.accepted().header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
+    }
+
+    private Metadata.StoredManifest find(Repo repo) {
+        return (Digests.looksLikeDigest(reference)
+                ? metadata.manifestByDigest(repo.id, Digests.parse(reference).toString())
+                : metadata.manifestByTag(repo.id, reference))
+                .orElseThrow(() -> new RegistryException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown", reference));
+    }
+
+    private static Response.ResponseBuilder headers(Metadata.StoredManifest manifest) {
+        return Response.ok()
+                .type(manifest.mediaType())
+                .header("Content-Length", manifest.content().length)
+                .header(Registry.DIGEST_HEADER, manifest.digest())
+                .header("ETag", "\"" + manifest.digest() + "\"")
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION);
+    }
+}

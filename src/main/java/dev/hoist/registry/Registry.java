@@ -1,0 +1,35 @@
+package dev.hoist.registry;
+
+import dev.hoist.HoistConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+
+/** Registry-wide names: the token service, the realm clients fetch tokens from, the API version header. */
+@ApplicationScoped
+public class Registry {
+
+    public static final String API_VERSION_HEADER = "Docker-Distribution-API-Version";
+    public static final String API_VERSION = "registry/2.0";
+    public static final String DIGEST_HEADER = "Docker-Content-Digest";
+
+    @Inject
+    HoistConfig config;
+
+    public String service() {
+        return config.registry().service();
+    }
+
+    public String realm(UriInfo uri) {
+        URI base = config.baseUrl().map(URI::create).orElse(uri.getBaseUri());
+        return base.toString().replaceAll("/+$", "") + "/token";
+    }
+
+    /** A 401 that tells the client where to get a token, and for which scope. */
+    public RegistryException unauthorized(UriInfo uri, String scope) {
+        String challenge = "Bearer realm=\"" + realm(uri) + "\",service=\"" + service() + "\""
+                + (scope == null ? "" : ",scope=\"" + scope + "\"");
+        return new RegistryException(ErrorCode.UNAUTHORIZED).header("WWW-Authenticate", challenge);
+    }
+}

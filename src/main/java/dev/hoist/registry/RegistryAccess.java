@@ -1,0 +1,94 @@
+package dev.hoist.registry;
+
+import dev.hoist.access.Access;
+import dev.hoist.access.AccessMode;
+import dev.hoist.account.Account;
+import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.repo.Repo;
+import dev.hoist.repo.RepoNames;
+import dev.hoist.repo.RepoService;
+import dev.hoist.web.FormException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The registry's gate: the token must grant the action, and the one access function must still
+ * allow it now (a grant removed after the token was issued takes effect at once).
+ */
+@ApplicationScoped
+public class RegistryAccess {
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    RegistryCaller caller;
+
+    @Inject
+    Access access;
+
+    @Inject
+    RepoService repos;
+
+    /** pull → Read, push → Write, delete → Admin; capped by a personal access token's scope. */
+    public static AccessMode needed(String action) {
+        return switch (action) {
+            case Grant.PULL -> AccessMode.READ;
+            case Grant.PUSH -> AccessMode.WRITE;
+            default -> AccessMode.ADMIN;
+        };
+    }
+
+    public static AccessMode cap(AccessMode mode, String tokenScope) {
+        return tokenScope == null ? mode : AccessMode.min(mode, AccessMode.valueOf(tokenScope));
+    }
+
+    /**
+     * The repository if the caller may do {@code action} on it. A push to a repository that does
+     * not exist yet creates it when the caller may create repositories in that namespace.
+     */
+    public Repo require(String namespace, String name, String action, UriInfo uri) {
+        validateName(namespace, name);
+        String fullName = namespace + "/" + name;
+        if (!caller.granted(fullName, action)) {
+            String scope = "repository:" + fullName + ":" + (Grant.PULL.equals(action) ? "pull" : "pull," + action);
+            throw registry.unauthorized(uri, scope);
+        }
+        Account who = caller.account().orElse(null);
+        Repo repo = Repo.find(namespace, name).orElse(null);
+        if (repo == null) {
+            if (Grant.PUSH.equals(action) && who != null) {
+                return created(who, namespace, name);
+            }
+            throw new RegistryException(ErrorCode.NAME_UNKNOWN, "repository " + fullName + " not known to registry");
+        }
+        AccessMode mode = cap(access.permission(who, repo), caller.tokenScope());
+        if (!mode.atLeast(AccessMode.READ)) {
+            throw new RegistryException(ErrorCode.NAME_UNKNOWN, "repository " + fullName + " not known to registry");
+        }
+        if (!mode.atLeast(needed(action))) {
+            throw new RegistryException(ErrorCode.DENIED);
+        }
+        return repo;
+    }
+
+    private Repo created(Account who, String namespace, String name) {
+        try {
+            return repos.createForPush(who, namespace, name)
+                    .orElseThrow(() -> new RegistryException(ErrorCode.DENIED, "you may not create repositories in " + namespace));
+        } catch (FormException plan) {
+            throw new RegistryException(ErrorCode.DENIED, plan.getMessage());
+        } catch (RuntimeException raced) {
+            // Another push may have created it a moment ago (the unique name decided).
+            return Repo.find(namespace, name).orElseThrow(() -> raced);
+        }
+    }
+
+    public static void validateName(String namespace, String name) {
+        if (NamespaceNames.problem(namespace).filter(m -> !m.equals("This name is reserved.")).isPresent()
+                || RepoNames.problem(name).isPresent()) {
+            throw new RegistryException(ErrorCode.NAME_INVALID, "invalid repository name " + namespace + "/" + name);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.hoist.registry;
+
+import dev.hoist.repo.Repo;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /v2/<ns>/<name>/tags/list} with {@code n} and {@code last}, and the referrers API. */
+@Path("/v2/{namespace}/{name}")
+@Produces(MediaType.APPLICATION_JSON)
+public class Tags {
+
+    private static final int MAX_PAGE = 10_000;
+
+    @Inject
+    RegistryAccess gate;
+
+    @Inject
+    Metadata metadata;
+
+    @PathParam("namespace")
+    String namespace;
+
+    @PathParam("name")
+    String name;
+
+    @GET
+    @Path("tags/list")
+    public Response list(@QueryParam("n") Integer n, @QueryParam("last") String last, UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.PULL, uri);
+        if (n != null && n < 0) {
+            throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "n must not be negative");
+        }
+        int limit = n == null ? MAX_PAGE : Math.min(n, MAX_PAGE);
+        List<String> tags = limit == 0 ? List.of() : metadata.tags(repo.id, last, limit + 1);
+        boolean more = tags.size() > limit;
+        List<String> page = more ? tags.subList(0, limit) : tags;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", repo.fullName());
+        body.put("tags", page);
+        Response.ResponseBuilder response = Response.ok(body).header(Registry.API_VERSION_HEADER, Registry.API_VERSION);
+        if (more) {
+            String next = "/v2/" + repo.fullName() + "/tags/list?n=" + limit + "&last="
+                    + URLEncoder.encode(page.get(page.size() - 1), StandardCharsets.UTF_8);
+            response.header("Link", "<" + next + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    /** OCI 1.1: the manifests whose subject is {@code digest}, as an image index, optionally of one artifact type. */
+    @GET
+    @Path("referrers/{digest}")
+    @Produces(ParsedManifest.OCI_INDEX)
+    public Response referrers(@PathParam("digest") String digestParam, @QueryParam("artifactType") String artifactType,
+            UriInfo uri) {
+        Repo repo = gate.require(namespace, name, Grant.PULL, uri);
+        String digest = Digests.parse(digestParam).toString();
+        List<Map<String, Object>> manifests = metadata.referrers(repo.id, digest, artifactType).stream().map(r -> {
+            Map<String, Object> descriptor = new LinkedHashMap<>();
+            descriptor.put("mediaType", r.mediaType());
+            descriptor.put("digest", r.digest());
+            descriptor.put("size", r.size());
+            if (r.artifactType() != null) {
+                descriptor.put("artifactType", r.artifactType());
+            }
+            return descriptor;
+        }).toList();
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", ParsedManifest.OCI_INDEX);
+        index.put("manifests", manifests);
+        Response.ResponseBuilder response = Response.ok(index).type(ParsedManifest.OCI_INDEX)
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION);
+        if (artifactType != null) {
+            response.header("OCI-Filters-Applied", "artifactType");
+        }
+        return response.build();
+    }
+}

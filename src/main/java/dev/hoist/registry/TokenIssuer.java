@@ -1,0 +1,93 @@
+package dev.hoist.registry;
+
+import dev.hoist.access.Access;
+import dev.hoist.access.AccessMode;
+import dev.hoist.account.Account;
+import dev.hoist.namespace.Namespace;
+import dev.hoist.repo.Repo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Grants the intersection of the requested scopes and what the caller may do, as a signed token.
+ * A partial grant is not an error: the registry then refuses the rest.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    Registry registry;
+
+    @Inject
+    Access access;
+
+    /** The token response body: {@code token}, {@code access_token}, {@code expires_in}, {@code issued_at}. */
+    public Map<String, Object> issue(Credentials.Caller caller, List<String> scopes) {
+        List<Grant> granted = new ArrayList<>();
+        for (String scope : scopes == null ? List.<String>of() : scopes) {
+            for (String single : scope.split(" ")) {
+                Grant asked = Grant.parseScope(single);
+                if (asked != null) {
+                    grantable(caller, asked).ifPresent(granted::add);
+                }
+            }
+        }
+        String token = tokens.issue(caller.account() == null ? "" : caller.account().username(), granted, registry.service(),
+                caller.tokenScope());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", token);
+        body.put("access_token", token);
+        body.put("expires_in", TokenService.LIFETIME.toSeconds());
+        body.put("issued_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return body;
+    }
+
+    /** The part of {@code asked} that the caller may have. */
+    private Optional<Grant> grantable(Credentials.Caller caller, Grant asked) {
+        if (asked.type().equals("registry") && asked.name().equals("catalog")) {
+            // The catalog lists only what the caller may read, so anyone may ask for it.
+            return Optional.of(new Grant("registry", "catalog", Set.of("*")));
+        }
+        if (!asked.type().equals("repository")) {
+            return Optional.empty();
+        }
+        String[] parts = asked.name().split("/");
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        Account who = caller.account();
+        Set<String> actions = new LinkedHashSet<>();
+        Repo repo = Repo.find(parts[0], parts[1]).orElse(null);
+        if (repo == null) {
+            // A first push creates the repository, if the caller may create it there.
+            boolean mayCreate = who != null && Namespace.findActive(parts[0]).map(ns -> access.canCreateIn(who, ns)).orElse(false)
+                    && RegistryAccess.cap(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.WRITE);
+            if (mayCreate && (asked.actions().contains(Grant.PUSH) || asked.actions().contains("*"))) {
+                actions.add(Grant.PULL);
+                actions.add(Grant.PUSH);
+            }
+        } else {
+            AccessMode mode = RegistryAccess.cap(access.permission(who, repo), caller.tokenScope());
+            for (String action : List.of(Grant.PULL, Grant.PUSH, Grant.DELETE)) {
+                boolean wanted = asked.actions().contains(action) || asked.actions().contains("*");
+                if (wanted && mode.atLeast(RegistryAccess.needed(action))) {
+                    actions.add(action);
+                }
+            }
+        }
+        return actions.isEmpty() ? Optional.empty()
+                : Optional.of(new Grant("repository", asked.name(), actions));
+    }
+}
