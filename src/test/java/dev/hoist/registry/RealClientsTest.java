@@ -120,9 +120,11 @@ class RealClientsTest {
         run(home, concat(podman, "login", "--tls-verify=false", "-u", me, "-p", "password123", host()));
         assertNotEquals(0, tryRun(home, concat(podman, "login", "--tls-verify=false", "-u", me, "-p", "wrong-password",
                 host())).exit());
-        String lines = run(home, concat(podman, "pull", "-q", "oci:" + layout + ":v1")).trim();
-        String id = lines.substring(lines.lastIndexOf('\n') + 1).trim();
-        run(home, concat(podman, "tag", id, host() + "/" + me + "/podded:v1"));
+        // The first image arrives with skopeo; podman pulls it, renames it and pushes it back.
+        run(home, "skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false", "--dest-creds", me + ":password123",
+                "oci:" + layout + ":v1", "docker://" + host() + "/" + me + "/source:v1");
+        run(home, concat(podman, "pull", "--tls-verify=false", host() + "/" + me + "/source:v1"));
+        run(home, concat(podman, "tag", host() + "/" + me + "/source:v1", host() + "/" + me + "/podded:v1"));
         run(home, concat(podman, "push", "--tls-verify=false", host() + "/" + me + "/podded:v1"));
         run(home, concat(podman, "rmi", "-a", "-f"));
         run(home, concat(podman, "pull", "--tls-verify=false", host() + "/" + me + "/podded:v1"));
