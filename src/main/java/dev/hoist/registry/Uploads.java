@@ -115,10 +115,18 @@ public class Uploads {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "the digest parameter is required to close an upload");
         }
         Digest digest = Digests.parse(digestParam);
-        appendAt(id, store.uploadSize(id), body);
         try {
-            store.commit(id, digest);
+            if (store.uploadSize(id) == 0) {
+                // The whole blob in this one request (POST, then PUT with the bytes): hash while
+                // streaming instead of writing first and reading back.
+                store.put(digest, body);
+                store.cancelUpload(id);
+            } else {
+                appendAt(id, store.uploadSize(id), body);
+                store.commit(id, digest);
+            }
         } catch (DigestMismatchException e) {
+            store.cancelUpload(id);
             metadata.endUpload(id);
             throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
         }
