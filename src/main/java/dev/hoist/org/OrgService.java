@@ -143,6 +143,13 @@ public class OrgService {
         TeamPermission.find(team, repo).ifPresent(TeamPermission::delete);
     }
 
+    /** Docker Hub's default repository privacy, for repositories created by a first push. */
+    public void setDefaultPrivacy(Account who, Organization target, boolean makePrivate) {
+        Organization org = Organization.findById(target.id);
+        owner(who, org);
+        org.namespace.defaultPrivate = makePrivate;
+    }
+
     /** Site administrators vouch for an organization's identity; the badge shows on its pages and images. */
     public Organization setVerifiedPublisher(Account who, Organization target, boolean verified) {
         if (!access.isSiteAdmin(who) || !who.emailVerified) {
