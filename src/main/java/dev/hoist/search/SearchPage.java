@@ -1,0 +1,86 @@
+package dev.hoist.search;
+
+import dev.hoist.web.CurrentUser;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** {@code /search}: results with filters, sorts and pages; with nothing asked, how to search. */
+@Path("/search")
+@Produces(MediaType.TEXT_HTML)
+public class SearchPage {
+
+    /** What the page shows; the links keep every filter. */
+    public record View(Results results) {
+
+        public SearchQuery query() {
+            return results.query();
+        }
+
+        public List<Sort> sorts() {
+            return List.of(Sort.values());
+        }
+
+        /** Page numbers around the current one, so that a long list stays a short row of links. */
+        public List<Integer> pageNumbers() {
+            int current = results.query().page();
+            int last = results.pages();
+            int from = Math.max(1, Math.min(current - 2, last - 4));
+            return IntStream.rangeClosed(from, Math.min(last, from + 4)).boxed().toList();
+        }
+
+        public String link(int page) {
+            return results.query().link(page);
+        }
+
+        public String previousLink() {
+            return link(results.query().page() - 1);
+        }
+
+        public String nextLink() {
+            return link(results.query().page() + 1);
+        }
+    }
+
+    @CheckedTemplate(requireTypeSafeExpressions = false)
+    static class Templates {
+        static native TemplateInstance search(View view);
+    }
+
+    @Inject
+    SearchService search;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public TemplateInstance search(@QueryParam("q") String text, @QueryParam("official") String official,
+            @QueryParam("verified") String verified, @QueryParam("namespace") String namespace,
+            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("1") String page) {
+        SearchQuery query = new SearchQuery(text, flag(official), flag(verified), namespace, Sort.of(sort), number(page),
+                SearchQuery.PAGE_SIZE);
+        return Templates.search(new View(search.search(currentUser.account().orElse(null), query)));
+    }
+
+    /** A ticked checkbox, or a hand-written {@code official=1}. */
+    static boolean flag(String value) {
+        return value != null && List.of("true", "on", "1", "yes").contains(value.trim().toLowerCase());
+    }
+
+    /** A page number from the address; anything odd is the first page rather than an error. */
+    static int number(String value) {
+        try {
+            return Math.max(1, Math.min(10_000, Integer.parseInt(value.trim())));
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.hoist.web;
+
+import dev.hoist.repo.Repo;
+import io.quarkus.qute.TemplateExtension;
+import java.time.Duration;
+import java.time.Instant;
+
+/** How pages write counts and times: "1.2M pulls", "updated 3 days ago". */
+@TemplateExtension
+public class Formats {
+
+    /** Counts as Docker Hub writes them: 950, 12K, 1.2M, 3.4B. */
+    static String compact(long count) {
+        if (count < 1_000) {
+            return Long.toString(count);
+        }
+        String[] units = { "K", "M", "B" };
+        double value = count;
+        int unit = -1;
+        while (value >= 1_000 && unit < units.length - 1) {
+            value /= 1_000;
+            unit++;
+        }
+        String number = value >= 100 || value == Math.floor(value) ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return number + units[unit];
+    }
+
+    static String compact(int count) {
+        return compact((long) count);
+    }
+
+    /** When a repository last changed: its last push, or its last edit before any push. */
+    static Instant lastUpdated(Repo repo) {
+        return repo.lastPushedAt != null ? repo.lastPushedAt : repo.updatedAt;
+    }
+
+    /** "just now", "5 minutes ago", "3 days ago", "2 years ago". */
+    static String ago(Instant when) {
+        if (when == null) {
+            return "never";
+        }
+        long seconds = Math.max(0, Duration.between(when, Instant.now()).toSeconds());
+        long[] limits = { 60, 3_600, 86_400, 30L * 86_400, 365L * 86_400, Long.MAX_VALUE };
+        long[] sizes = { 1, 60, 3_600, 86_400, 30L * 86_400, 365L * 86_400 };
+        String[] names = { "second", "minute", "hour", "day", "month", "year" };
+        if (seconds < 60) {
+            return "just now";
+        }
+        for (int i = 1; i < limits.length; i++) {
+            if (seconds < limits[i]) {
+                long n = seconds / sizes[i];
+                return n + " " + names[i] + (n == 1 ? "" : "s") + " ago";
+            }
+        }
+        return "long ago";
+    }
+}
