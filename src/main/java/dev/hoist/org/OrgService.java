@@ -130,7 +130,7 @@ public class OrgService {
     public void grant(Account who, Team target, String repoName, String permission) {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
-        Repo repo = repoName == null ? null : Repo.find(team.organization.name(), repoName.trim()).orElse(null);
+        Repo repo = repoName == null ? null : Repo.byName(team.organization.name(), repoName.trim()).orElse(null);
         if (repo == null) {
             throw FormException.of("repository", "There is no repository " + team.organization.name() + "/" + repoName + ".");
         }

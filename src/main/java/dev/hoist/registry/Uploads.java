@@ -159,7 +159,7 @@ public class Uploads {
         if (parts.length != 2 || !caller.granted(from, Grant.PULL)) {
             return false;
         }
-        Repo source = Repo.find(parts[0], parts[1]).orElse(null);
+        Repo source = Repo.byName(parts[0], parts[1]).orElse(null);
         if (source == null || !RegistryAccess.cap(access.permission(caller.account().orElse(null), source), caller.tokenScope())
                 .atLeast(dev.hoist.access.AccessMode.READ)) {
             return false;
