@@ -52,9 +52,10 @@ CREATE INDEX repositories_search_vector ON repositories USING gin (search_vector
 -- Parts of names ("postg", "redis-cache") and typos ("postgress").
 CREATE INDEX repositories_name_trgm ON repositories USING gin (name gin_trgm_ops);
 CREATE INDEX repositories_full_name_trgm ON repositories USING gin (full_name gin_trgm_ops);
--- Exact names rank first; "nginx" also means "library/nginx".
+-- Exact names rank first; "nginx" also means "library/nginx". A full name is also typed from its
+-- start ("bitnami/red"): pattern_ops serves LIKE 'bitnami/red%' whatever the database's collation.
 CREATE INDEX repositories_name ON repositories (name, popularity DESC, id) INCLUDE (private, namespace_id);
-CREATE INDEX repositories_full_name ON repositories (full_name);
+CREATE INDEX repositories_full_name ON repositories (full_name text_pattern_ops);
 -- The most popular repositories, with what a search tests them on: a common word is answered by
 -- reading this index alone from the top, never the table (an index-only scan).
 CREATE INDEX repositories_popularity ON repositories (popularity DESC, id)
@@ -67,3 +68,37 @@ CREATE INDEX repositories_updated ON repositories ((coalesce(last_pushed_at, upd
 -- Filters resolved once per search.
 CREATE INDEX namespaces_deleted ON namespaces (id) WHERE deleted_at IS NOT NULL;
 CREATE INDEX organizations_verified ON organizations (namespace_id) WHERE verified_publisher;
+
+-- Each copy of Hoist keeps anonymous search results for a while (SearchCache). This counter moves,
+-- in the same transaction, with every change that could alter what they show, so a copy never
+-- serves a result older than the last such change. Stars, pulls and pushes do not move it: they
+-- only reorder results, and cached results expire within a minute anyway.
+CREATE TABLE search_generation (
+    id     boolean PRIMARY KEY DEFAULT true CHECK (id),
+    value  bigint NOT NULL
+);
+INSERT INTO search_generation (id, value) VALUES (true, 0);
+
+CREATE FUNCTION search_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE search_generation SET value = value + 1;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER repositories_search_generation
+    AFTER INSERT OR DELETE ON repositories
+    FOR EACH STATEMENT EXECUTE FUNCTION search_generation_bump();
+CREATE TRIGGER repositories_search_generation_update
+    AFTER UPDATE ON repositories
+    FOR EACH ROW WHEN (OLD.private IS DISTINCT FROM NEW.private OR OLD.name IS DISTINCT FROM NEW.name
+        OR OLD.short_description IS DISTINCT FROM NEW.short_description OR OLD.readme IS DISTINCT FROM NEW.readme
+        OR OLD.namespace_id IS DISTINCT FROM NEW.namespace_id)
+    EXECUTE FUNCTION search_generation_bump();
+CREATE TRIGGER namespaces_search_generation
+    AFTER UPDATE ON namespaces
+    FOR EACH ROW WHEN (OLD.deleted_at IS DISTINCT FROM NEW.deleted_at)
+    EXECUTE FUNCTION search_generation_bump();
+CREATE TRIGGER organizations_search_generation
+    AFTER INSERT OR DELETE OR UPDATE OF verified_publisher ON organizations
+    FOR EACH STATEMENT EXECUTE FUNCTION search_generation_bump();

@@ -24,6 +24,9 @@ public class SearchService {
     @Inject
     Visibility visibility;
 
+    @Inject
+    SearchCache cache;
+
     private volatile Long libraryId;
 
     @Transactional
@@ -31,6 +34,21 @@ public class SearchService {
         if (query.isBlank()) {
             return Results.none(query);
         }
+        if (who != null) {
+            return find(who, query);
+        }
+        // Only anonymous results are shared: everyone sees the same, and a signed-in person's depend on their teams.
+        SearchCache.Key key = new SearchCache.Key("page", query);
+        long generation = generation();
+        Results cached = cache.get(key, generation);
+        if (cached == null) {
+            cached = find(null, query);
+            cache.put(key, generation, cached);
+        }
+        return cached;
+    }
+
+    private Results find(Account who, SearchQuery query) {
         SearchSql.Scope scope = scope(who, query);
         tune();
         List<Object[]> rows = rows(SearchSql.page(query, scope));
@@ -50,9 +68,28 @@ public class SearchService {
         if (!query.hasText()) {
             return List.of();
         }
+        if (who != null) {
+            return suggestions(who, query);
+        }
+        SearchCache.Key key = new SearchCache.Key("suggest", query);
+        long generation = generation();
+        List<Hit> cached = cache.get(key, generation);
+        if (cached == null) {
+            cached = suggestions(null, query);
+            cache.put(key, generation, cached);
+        }
+        return cached;
+    }
+
+    private List<Hit> suggestions(Account who, SearchQuery query) {
         SearchSql.Scope scope = scope(who, query);
         tune();
         return hits(rows(SearchSql.suggest(query, scope)));
+    }
+
+    /** Moves with every change that could alter an anonymous search (V4__search.sql). */
+    private long generation() {
+        return ((Number) em.createNativeQuery("SELECT value FROM search_generation").getSingleResult()).longValue();
     }
 
     private SearchSql.Scope scope(Account who, SearchQuery query) {

@@ -15,13 +15,13 @@ import java.util.Map;
  * tested while reading the {@value #WINDOW} most popular repositories from the covering index
  * {@code repositories_popularity} alone (a common word stops early);
  * <li>the same through the GIN indexes, when that window held too few (a rare word);
- * <li>README text, when all that is still too few;
- * <li>names within a typo or two (pg_trgm), when fewer than a page was found.
+ * <li>README text, when all that fills less than a page;
+ * <li>names within a typo or two (pg_trgm), when that still fills less than a page.
  * </ol>
  * Only the candidates are then ranked: exact names first, then text relevance and name
- * closeness weighted by popularity.
+ * closeness weighted by popularity. Public so that bench/search can EXPLAIN the very SQL the page runs.
  */
-final class SearchSql {
+public final class SearchSql {
 
     /** The most candidates a source contributes: results go about four pages deep, then words narrow them. */
     static final int CANDIDATES = 100;
@@ -32,9 +32,9 @@ final class SearchSql {
     static final int SUGGESTIONS = 8;
 
     /** SQL with named parameters, as Hibernate's native queries take them: only those the SQL uses. */
-    record Statement(String sql, Map<String, Object> params) {
+    public record Statement(String sql, Map<String, Object> params) {
 
-        Statement {
+        public Statement {
             Map<String, Object> used = new HashMap<>();
             params.forEach((name, value) -> {
                 if (java.util.regex.Pattern.compile(":" + name + "(?![A-Za-z0-9_])").matcher(sql).find()) {
@@ -45,10 +45,14 @@ final class SearchSql {
         }
     }
 
-    /** What every hit must satisfy (who may read it and the filters), on alias {@code r}. */
-    record Scope(String sql, Map<String, Object> params) {
+    /**
+     * What every hit must satisfy (who may read it and the filters), on alias {@code r}.
+     *
+     * @param narrowed whether a filter (official, verified, one namespace) narrows the search
+     */
+    public record Scope(String sql, Map<String, Object> params, boolean narrowed) {
 
-        static Scope of(Visibility.Filter visibility, SearchQuery query, long library, List<Long> verified,
+        public static Scope of(Visibility.Filter visibility, SearchQuery query, long library, List<Long> verified,
                 Long namespace) {
             StringBuilder sql = new StringBuilder(visibility.sql());
             Map<String, Object> params = new HashMap<>(visibility.params());
@@ -68,7 +72,7 @@ final class SearchSql {
                     params.put("namespace", namespace);
                 }
             }
-            return new Scope(sql.toString(), params);
+            return new Scope(sql.toString(), params, query.hasFilters());
         }
     }
 
@@ -89,7 +93,7 @@ final class SearchSql {
     private SearchSql() {
     }
 
-    static Statement page(SearchQuery query, Scope scope) {
+    public static Statement page(SearchQuery query, Scope scope) {
         Map<String, Object> params = params(query, scope);
         params.put("offset", (query.page() - 1) * query.pageSize());
         params.put("limit", query.pageSize());
@@ -115,7 +119,8 @@ final class SearchSql {
     private static Map<String, Object> params(SearchQuery query, Scope scope) {
         Map<String, Object> params = new HashMap<>(scope.params());
         if (query.hasText()) {
-            params.put("text", query.text());
+            // "bitnami/redis" as words: both must match (namespace B, name A).
+            params.put("text", query.text().replace('/', ' '));
             params.put("term", query.term());
             params.put("official_name", "library/" + query.term());
             params.put("pattern", likePattern(query.term()));
@@ -128,29 +133,40 @@ final class SearchSql {
         if (!query.hasText()) {
             return "WITH hits AS MATERIALIZED (" + select("TRUE", scope, query.sort(), CANDIDATES) + ")\n";
         }
-        String column = nameColumn(query);
+        boolean fullName = isFullName(query);
+        String column = fullName ? "full_name" : "name";
         String match = "r." + column + " LIKE :pattern" + (namesOnly ? "" : " OR r.title_vector @@ " + TSQUERY);
         int enough = namesOnly ? SUGGESTIONS : query.pageSize();
-        return "WITH window_hits AS MATERIALIZED (\n"
-                + "  SELECT id FROM (SELECT r.id, r." + column + ", r.title_vector FROM repositories r WHERE " + scope.sql()
-                + " ORDER BY " + Sort.BEST.sql + " LIMIT " + WINDOW + ") r\n"
-                + "  WHERE " + match + " LIMIT " + CANDIDATES + "\n"
-                + "), base AS MATERIALIZED (\n"
-                + "  SELECT id FROM window_hits\n"
-                + "  UNION (" + select("r.full_name IN (:term, :official_name)", scope, null, 0) + ")\n"
-                + "  UNION (" + select("r.name = :term", scope, Sort.BEST, CANDIDATES) + ")\n"
-                + "  UNION (" + select(fewer("window_hits", CANDIDATES) + " AND (" + match + ")", scope, Sort.BEST, CANDIDATES)
-                + ")\n"
-                + "), more AS MATERIALIZED (\n"
-                + "  SELECT id FROM base\n"
-                + (namesOnly ? "" : "  UNION (" + select(fewer("base", CANDIDATES) + " AND r.search_vector @@ " + TSQUERY, scope,
-                        Sort.BEST, CANDIDATES) + ")\n")
-                + "), hits AS MATERIALIZED (\n"
-                + "  SELECT id FROM more\n"
-                // Fewer than three letters make too few trigrams to mean anything.
-                + (query.term().length() < 3 ? "" : "  UNION (" + select(fewer("more", enough) + " AND :term <% r." + column,
-                        scope, Sort.BEST, CANDIDATES) + ")\n")
-                + ")\n";
+        StringBuilder sql = new StringBuilder("WITH matches AS MATERIALIZED (\n");
+        if (scope.narrowed()) {
+            // A filter narrows the field already: the planner weighs the filter's index against the words'.
+            sql.append("  ").append(select(match, scope, Sort.BEST, CANDIDATES)).append("\n");
+        } else {
+            sql.append("  SELECT id FROM (SELECT r.id, r.").append(column).append(", r.title_vector FROM repositories r WHERE ")
+                    .append("(").append(scope.sql()).append(")").append(" ORDER BY ").append(Sort.BEST.sql).append(" LIMIT ").append(WINDOW)
+                    .append(") r\n  WHERE (").append(match).append(") LIMIT ").append(CANDIDATES).append("\n");
+        }
+        sql.append("), base AS MATERIALIZED (\n")
+                .append("  SELECT id FROM matches\n")
+                .append("  UNION (").append(select("r.full_name IN (:term, :official_name)", scope, null, 0)).append(")\n")
+                .append("  UNION (").append(select("r.name = :term", scope, Sort.BEST, CANDIDATES)).append(")\n");
+        if (!scope.narrowed()) {
+            sql.append("  UNION (").append(select(fewer("matches", CANDIDATES) + " AND (" + match + ")", scope, Sort.BEST,
+                    CANDIDATES)).append(")\n");
+        }
+        // READMEs and typos fill in when a page is not full; a page's worth keeps their cost small.
+        sql.append("), more AS MATERIALIZED (\n  SELECT id FROM base\n");
+        if (!namesOnly) {
+            sql.append("  UNION (").append(select(fewer("base", enough) + " AND r.search_vector @@ " + TSQUERY, scope,
+                    Sort.BEST, enough)).append(")\n");
+        }
+        sql.append("), hits AS MATERIALIZED (\n  SELECT id FROM more\n");
+        // Fewer than three letters make too few trigrams to mean anything; a full name is typed, not guessed.
+        if (query.term().length() >= 3 && !fullName) {
+            sql.append("  UNION (").append(select(fewer("more", enough) + " AND :term <% r.name", scope, Sort.BEST,
+                    enough)).append(")\n");
+        }
+        return sql.append(")\n").toString();
     }
 
     /** True when {@code cte} found fewer than {@code n}: PostgreSQL then skips the source without running it. */
@@ -159,13 +175,14 @@ final class SearchSql {
     }
 
     private static String select(String match, Scope scope, Sort sort, int limit) {
-        return "SELECT r.id FROM repositories r WHERE " + match + " AND " + scope.sql()
+        return "SELECT r.id FROM repositories r WHERE (" + match + ") AND (" + scope.sql() + ")"
                 + (sort == null ? "" : " ORDER BY " + sort.sql + " LIMIT " + limit);
     }
 
+    /** Orders the candidates; a deleted namespace's repositories are dropped here, once, rather than in every source. */
     private static String ranked(String order) {
         return ", ranked AS (\n  SELECT r.id, count(*) OVER () AS total, row_number() OVER (ORDER BY " + order
-                + ") AS position\n  FROM hits JOIN repositories r ON r.id = hits.id\n)\n";
+                + ") AS position\n  FROM hits JOIN repositories r ON r.id = hits.id\n  WHERE " + Visibility.LIVE + "\n)\n";
     }
 
     /** 2: the very image ("postgres" is library/postgres); 1: the same name in another namespace. */
@@ -189,12 +206,20 @@ final class SearchSql {
 
     /** "bitnami/redis" is compared with full names, "redis" with names. */
     private static String nameColumn(SearchQuery query) {
-        return query.term().contains("/") ? "full_name" : "name";
+        return isFullName(query) ? "full_name" : "name";
     }
 
-    /** "redis cache" becomes {@code %redis%cache%}: names holding the words in that order. */
+    private static boolean isFullName(SearchQuery query) {
+        return query.term().contains("/");
+    }
+
+    /**
+     * "redis cache" becomes {@code %redis%cache%}: names holding the words in that order. A full
+     * name, "bitnami/red", is typed from its start: {@code bitnami/red%}, a range of an index.
+     */
     static String likePattern(String term) {
         String escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + String.join("%", escaped.split(" ")) + "%";
+        String words = String.join("%", escaped.split(" "));
+        return term.contains("/") ? words + "%" : "%" + words + "%";
     }
 }

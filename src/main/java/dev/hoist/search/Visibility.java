@@ -10,12 +10,12 @@ import java.util.Map;
  * Which repositories a caller may read, as a SQL condition on {@code repositories r}, so that a
  * search filters a million rows in the database instead of asking {@link Access} row by row.
  *
- * <p>It mirrors {@code Access.permission(who, repo).atLeast(READ)} together with
- * {@code Access.readable}'s rule that a deleted namespace's repositories do not exist: public
- * repositories for everyone; for a signed-in user also those of their own namespace, of
- * organizations whose owners team they are in, those they collaborate on and those any of their
- * teams has a grant on; every repository for site administrators. The unverified-email cap never
- * lowers Read, so it does not appear. VisibilityTest proves both agree on every repository.
+ * <p>{@link #of} mirrors {@code Access.permission(who, repo).atLeast(READ)}: public repositories
+ * for everyone; for a signed-in user also those of their own namespace, of organizations whose
+ * owners team they are in, those they collaborate on and those any of their teams has a grant on;
+ * every repository for site administrators. The unverified-email cap never lowers Read, so it does
+ * not appear. {@link #LIVE} mirrors {@code Access.readable}'s rule that a deleted namespace's
+ * repositories do not exist. VisibilityTest proves the SQL and Access agree on every repository.
  * Change the two together.
  */
 @ApplicationScoped
@@ -25,17 +25,21 @@ public class Visibility {
     public record Filter(String sql, Map<String, Object> params) {
     }
 
-    private static final String LIVE_NAMESPACE = "r.namespace_id NOT IN (SELECT id FROM namespaces WHERE deleted_at IS NOT NULL)";
+    /**
+     * The other half: a deleted namespace's repositories do not exist for anyone, site
+     * administrators included. Searches apply it once to their candidates.
+     */
+    public static final String LIVE = "r.namespace_id NOT IN (SELECT id FROM namespaces WHERE deleted_at IS NOT NULL)";
 
     @Inject
     Access access;
 
     public Filter of(Account who) {
         if (who == null) {
-            return new Filter("NOT r.private AND " + LIVE_NAMESPACE, Map.of());
+            return new Filter("NOT r.private", Map.of());
         }
         if (access.isSiteAdmin(who)) {
-            return new Filter(LIVE_NAMESPACE, Map.of());
+            return new Filter("TRUE", Map.of());
         }
         String sql = """
                 (NOT r.private
@@ -47,7 +51,7 @@ public class Visibility {
                  OR r.id IN (SELECT c.repository_id FROM collaborators c WHERE c.account_id = :viewer)
                  OR r.id IN (SELECT tp.repository_id FROM team_permissions tp
                              JOIN team_members m ON m.team_id = tp.team_id
-                             WHERE m.account_id = :viewer))""" + " AND " + LIVE_NAMESPACE;
+                             WHERE m.account_id = :viewer))""";
         return new Filter(sql, Map.of("viewer", who.id, "viewer_namespace", who.namespace.id));
     }
 }

@@ -124,7 +124,8 @@ class VisibilityTest {
             });
             Set<Long> bySql = QuarkusTransaction.requiringNew().call(() -> {
                 Visibility.Filter filter = visibility.of(account(w, role));
-                Query query = em.createNativeQuery("SELECT r.id FROM repositories r WHERE " + filter.sql());
+                Query query = em.createNativeQuery("SELECT r.id FROM repositories r WHERE (" + filter.sql() + ") AND "
+                        + Visibility.LIVE);
                 filter.params().forEach(query::setParameter);
                 return ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue())
                         .collect(Collectors.toCollection(TreeSet::new));
@@ -145,6 +146,22 @@ class VisibilityTest {
             // Counts give nothing away either.
             String count = seen.size() == 1 ? "1 result" : seen.size() + " results";
             assertEquals(true, html.contains(count), role + ": " + count);
+            // Nor do filters, sorts and the words' other paths (typos, beginnings, browsing one namespace).
+            for (String other : List.of("&namespace=" + w.owner(), "&namespace=" + w.org(), "&sort=stars", "&verified=true")) {
+                assertHidden(role, w.visitors().get(role).get("/search?q=" + w.word() + other).asString(), w.word(), seen);
+            }
+            for (String typed : List.of(w.word().substring(0, 6), w.word() + "x", "&namespace=" + w.owner())) {
+                String q = typed.startsWith("&") ? "" + typed : typed;
+                assertHidden(role, w.visitors().get(role).get("/search?q=" + q).asString(), w.word(), seen);
+            }
+        }
+    }
+
+    private static void assertHidden(Role role, String html, String word, Set<String> seen) {
+        for (String suffix : List.of("mine", "org", "gone")) {
+            if (!seen.contains(suffix)) {
+                assertEquals(false, html.contains(word + "-" + suffix + "<"), role + " must not see " + suffix);
+            }
         }
     }
 
