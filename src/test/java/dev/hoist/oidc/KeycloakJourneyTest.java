@@ -26,7 +26,7 @@ class KeycloakJourneyTest {
     URL base;
 
     @Test
-    void registerOnKeycloakPickAUsernameSignOutAndSignInAgain() {
+    void registerOnKeycloakPickAUsernameSignOutSignInAgainAndMakeAToken() {
         String keycloakName = "kc." + Visitor.uniqueName("u"); // the dot is not allowed in Hoist names
         String hoistName = Visitor.uniqueName("kc");
         try (Browser browser = new Browser(base.toString())) {
@@ -57,6 +57,16 @@ class KeycloakJourneyTest {
             driver.findElement(By.id("username")).sendKeys(keycloakName, Keys.ENTER);
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> hoistName.equals(browser.headerUser()));
             assertEquals(hoistName, browser.headerUser());
+
+            // No Hoist password: registry clients use a personal access token made here.
+            browser.open("/settings/tokens");
+            browser.waitForText("tokens are the only way for registry clients to sign in");
+            browser.fill("Description", "laptop").press("Generate token");
+            String token = driver.findElement(By.cssSelector("[data-testid=new-token]")).getAttribute("value");
+            io.restassured.RestAssured.given().auth().preemptive().basic(hoistName, token)
+                    .get("/token?service=hoist").then().statusCode(200);
+            io.restassured.RestAssured.given().auth().preemptive().basic(hoistName, "registered-pass-1")
+                    .get("/token?service=hoist").then().statusCode(401);
         }
     }
 
