@@ -29,6 +29,31 @@ public interface HoistConfig {
 
     Login login();
 
+    Oidc oidc();
+
+    /** Sign in with Keycloak (any OpenID Connect provider): on when the issuer is set. */
+    interface Oidc {
+        /** The provider's issuer URL, e.g. {@code https://sso.example.com/realms/hoist}. */
+        Optional<String> issuer();
+
+        @WithDefault("hoist")
+        String clientId();
+
+        Optional<String> clientSecret();
+
+        /** The name on the sign-in button. */
+        @WithDefault("Keycloak")
+        String providerName();
+
+        /** False hides the local sign-in form and sign-up (only when OIDC is on). */
+        @WithDefault("true")
+        boolean localLogin();
+
+        default boolean enabled() {
+            return issuer().filter(i -> !i.isBlank()).isPresent();
+        }
+    }
+
     interface RegistrySettings {
         /** The name clients pass as {@code service} to the token endpoint, and the tokens' audience. */
         @WithDefault("hoist")

@@ -72,7 +72,7 @@ public class Access {
 
     /** The repository if the caller may read it; otherwise 404, exactly as if it did not exist. */
     public Repo readable(Account who, String namespace, String name) {
-        return Repo.find(namespace, name).filter(r -> permission(who, r).atLeast(AccessMode.READ))
+        return Repo.byName(namespace, name).filter(r -> permission(who, r).atLeast(AccessMode.READ))
                 .orElseThrow(NotFoundException::new);
     }
 

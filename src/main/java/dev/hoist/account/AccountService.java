@@ -116,6 +116,12 @@ public class AccountService {
         return managed;
     }
 
+    /** What a repository created by a first push gets: Docker Hub's "default repository privacy". */
+    public void setDefaultPrivacy(Account account, boolean makePrivate) {
+        Account managed = Account.findById(account.id);
+        managed.namespace.defaultPrivate = makePrivate;
+    }
+
     /** Deletes the account; its name stays reserved so nobody can take over what it published. */
     public void delete(Account account, String typedUsername) {
         Account managed = Account.findById(account.id);

@@ -1,6 +1,9 @@
 package dev.hoist.account;
 
+import dev.hoist.oidc.OidcSessions;
+import dev.hoist.oidc.SignInOptions;
 import dev.hoist.web.CurrentUser;
+import dev.hoist.web.Flash;
 import dev.hoist.web.Redirects;
 import dev.hoist.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
@@ -8,7 +11,9 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 
 /** {@code /login} and sign-out. */
@@ -39,6 +45,12 @@ public class Login {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    SignInOptions options;
+
+    @Inject
+    OidcSessions oidcSessions;
+
     @GET
     @Path("login")
     public Object form(@QueryParam("next") String next) {
@@ -53,6 +65,9 @@ public class Login {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
             @FormParam("next") String next, HttpServerRequest http) {
+        if (!options.local()) {
+            throw new NotFoundException();
+        }
         String name = username == null ? "" : username.trim().toLowerCase();
         String back = Redirects.safeNext(next);
         SignIn.Result result = signIn.withPassword(name, password, http.remoteAddress().hostAddress());
@@ -72,8 +87,13 @@ public class Login {
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut() {
-        return Redirects.to("/", "You are signed out.", sessionCookie.clear());
+    public Response signOut(@CookieParam(OidcSessions.NAME) String oidcSession, UriInfo uri) {
+        // Signed in through the identity provider: end its session too, then come back home.
+        return oidcSessions.endSession(oidcSession, uri.getBaseUri())
+                .map(end -> Response.seeOther(end)
+                        .cookie(sessionCookie.clear(), oidcSessions.clear(), Flash.cookie("You are signed out."))
+                        .build())
+                .orElseGet(() -> Redirects.to("/", "You are signed out.", sessionCookie.clear(), oidcSessions.clear()));
     }
 
     static String lockedMessage(Duration wait) {

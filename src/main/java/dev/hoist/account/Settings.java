@@ -74,6 +74,14 @@ public class Settings {
     }
 
     @POST
+    @Path("privacy")
+    public Response defaultPrivacy(@FormParam("privacy") String privacy) {
+        boolean makePrivate = "private".equals(privacy);
+        accounts.setDefaultPrivacy(currentUser.require(), makePrivate);
+        return Redirects.to("/settings", "Repositories created by a push will be " + (makePrivate ? "private." : "public."));
+    }
+
+    @POST
     @Path("password")
     public Response changePassword(@FormParam("current") String current, @FormParam("password") String password) {
         Account account = currentUser.require();

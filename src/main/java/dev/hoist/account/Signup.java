@@ -1,5 +1,6 @@
 package dev.hoist.account;
 
+import dev.hoist.oidc.SignInOptions;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.Redirects;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,8 +41,14 @@ public class Signup {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    SignInOptions options;
+
     @GET
     public Object form() {
+        if (!options.local()) {
+            throw new NotFoundException(); // accounts come from the identity provider
+        }
         if (currentUser.isSignedIn()) {
             return Redirects.to("/").build();
         }
@@ -51,6 +59,9 @@ public class Signup {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@FormParam("username") String username, @FormParam("email") String email,
             @FormParam("password") String password, UriInfo uri) {
+        if (!options.local()) {
+            throw new NotFoundException();
+        }
         Account account;
         try {
             account = accounts.signUp(username, email, password);

@@ -130,7 +130,7 @@ public class OrgService {
     public void grant(Account who, Team target, String repoName, String permission) {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
-        Repo repo = repoName == null ? null : Repo.find(team.organization.name(), repoName.trim()).orElse(null);
+        Repo repo = repoName == null ? null : Repo.byName(team.organization.name(), repoName.trim()).orElse(null);
         if (repo == null) {
             throw FormException.of("repository", "There is no repository " + team.organization.name() + "/" + repoName + ".");
         }
@@ -141,6 +141,13 @@ public class OrgService {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
         TeamPermission.find(team, repo).ifPresent(TeamPermission::delete);
+    }
+
+    /** Docker Hub's default repository privacy, for repositories created by a first push. */
+    public void setDefaultPrivacy(Account who, Organization target, boolean makePrivate) {
+        Organization org = Organization.findById(target.id);
+        owner(who, org);
+        org.namespace.defaultPrivate = makePrivate;
     }
 
     /** Site administrators vouch for an organization's identity; the badge shows on its pages and images. */

@@ -86,6 +86,17 @@ public class Orgs {
     }
 
     @POST
+    @Path("{org}/privacy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response defaultPrivacy(@PathParam("org") String name, @FormParam("privacy") String privacy) {
+        View view = view(name);
+        boolean makePrivate = "private".equals(privacy);
+        orgs.setDefaultPrivacy(currentUser.require(), view.org(), makePrivate);
+        return Redirects.to("/orgs/" + name + "/members",
+                "Repositories pushed to " + name + " will be " + (makePrivate ? "private" : "public") + " when first created.");
+    }
+
+    @POST
     @Path("{org}/verified-publisher")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verifiedPublisher(@PathParam("org") String name, @FormParam("verified") String verified) {

@@ -97,7 +97,7 @@ public class Teams {
     @POST
     @Path("{team}/permissions/remove")
     public Response revoke(@PathParam("team") String teamName, @FormParam("repository") String repository) {
-        return change(teamName, t -> Repo.find(orgName, repository)
+        return change(teamName, t -> Repo.byName(orgName, repository)
                 .ifPresent(r -> orgs.revoke(currentUser.require(), t, r)), "The team no longer has access to " + repository + ".");
     }
 

@@ -46,7 +46,7 @@ public class Catalog {
         // Read in batches and keep what the caller may read, until the page is full.
         while (names.size() <= limit) {
             List<Repo> batch = Repo.find("namespace.deletedAt is null and concat(namespace.name, '/', name) > ?1 "
-                    + "order by namespace.name, name", (Object) after).page(0, BATCH).list();
+                    + "order by namespace.name, name", after).page(0, BATCH).list();
             for (Repo repo : batch) {
                 after = repo.fullName();
                 if (access.permission(who, repo).atLeast(AccessMode.READ)) {

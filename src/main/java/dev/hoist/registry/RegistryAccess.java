@@ -56,7 +56,7 @@ public class RegistryAccess {
             throw registry.unauthorized(uri, scope);
         }
         Account who = caller.account().orElse(null);
-        Repo repo = Repo.find(namespace, name).orElse(null);
+        Repo repo = Repo.byName(namespace, name).orElse(null);
         if (repo == null) {
             if (Grant.PUSH.equals(action) && who != null) {
                 return created(who, namespace, name);
@@ -81,7 +81,7 @@ public class RegistryAccess {
             throw new RegistryException(ErrorCode.DENIED, plan.getMessage());
         } catch (RuntimeException raced) {
             // Another push may have created it a moment ago (the unique name decided).
-            return Repo.find(namespace, name).orElseThrow(() -> raced);
+            return Repo.byName(namespace, name).orElseThrow(() -> raced);
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.hoist.registry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.inject.Inject;
+import dev.hoist.storage.BlobStoreException;
+import dev.hoist.web.ErrorPages;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,27 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Writes every registry failure as OCI error JSON: {@code {"errors":[{"code":…,"message":…,"detail":…}]}}. */
 public class RegistryErrors {
 
-    @Inject
-    ObjectMapper json;
-
     @ServerExceptionMapper
     public Response registryError(RegistryException e) {
         return response(e);
+    }
+
+    /** Storage refusals (a bad upload id, a range past the end) are the client's error, not the server's. */
+    @ServerExceptionMapper
+    public Response storageError(BlobStoreException e) {
+        return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, e.getMessage()));
+    }
+
+    /**
+     * A client that hangs up in the middle of an upload breaks the request stream. The store has
+     * already thrown the partial bytes away; answer in the registry's format, never with a 500 page.
+     */
+    @ServerExceptionMapper
+    public Response brokenStream(UncheckedIOException e, UriInfo uri) {
+        if (!uri.getPath().startsWith("/v2/")) {
+            return ErrorPages.unexpected(e);
+        }
+        return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "the upload was interrupted"));
     }
 
     public static Response response(RegistryException e) {

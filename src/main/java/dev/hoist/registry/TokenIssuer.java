@@ -69,7 +69,7 @@ public class TokenIssuer {
         }
         Account who = caller.account();
         Set<String> actions = new LinkedHashSet<>();
-        Repo repo = Repo.find(parts[0], parts[1]).orElse(null);
+        Repo repo = Repo.byName(parts[0], parts[1]).orElse(null);
         if (repo == null) {
             // A first push creates the repository, if the caller may create it there.
             boolean mayCreate = who != null && Namespace.findActive(parts[0]).map(ns -> access.canCreateIn(who, ns)).orElse(false)

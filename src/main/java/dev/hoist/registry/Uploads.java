@@ -115,10 +115,18 @@ public class Uploads {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "the digest parameter is required to close an upload");
         }
         Digest digest = Digests.parse(digestParam);
-        appendAt(id, store.uploadSize(id), body);
         try {
-            store.commit(id, digest);
+            if (store.uploadSize(id) == 0) {
+                // The whole blob in this one request (POST, then PUT with the bytes): hash while
+                // streaming instead of writing first and reading back.
+                store.put(digest, body);
+                store.cancelUpload(id);
+            } else {
+                appendAt(id, store.uploadSize(id), body);
+                store.commit(id, digest);
+            }
         } catch (DigestMismatchException e) {
+            store.cancelUpload(id);
             metadata.endUpload(id);
             throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
         }
@@ -151,7 +159,7 @@ public class Uploads {
         if (parts.length != 2 || !caller.granted(from, Grant.PULL)) {
             return false;
         }
-        Repo source = Repo.find(parts[0], parts[1]).orElse(null);
+        Repo source = Repo.byName(parts[0], parts[1]).orElse(null);
         if (source == null || !RegistryAccess.cap(access.permission(caller.account().orElse(null), source), caller.tokenScope())
                 .atLeast(dev.hoist.access.AccessMode.READ)) {
             return false;

@@ -77,7 +77,7 @@ public class Repo extends PanacheEntityBase {
         return isOfficial() ? "/_/" + name : "/r/" + fullName();
     }
 
-    public static Optional<Repo> find(String namespace, String name) {
+    public static Optional<Repo> byName(String namespace, String name) {
         return find("namespace.name = ?1 and namespace.deletedAt is null and name = ?2", namespace, name)
                 .firstResultOptional();
     }

@@ -39,7 +39,7 @@ public class RepoService {
             errors.add("namespace", "Choose a namespace where you may create repositories.");
         }
         RepoNames.problem(name).ifPresent(m -> errors.add("name", m));
-        if (namespace != null && !errors.has("name") && Repo.find(namespace.name, name).isPresent()) {
+        if (namespace != null && !errors.has("name") && Repo.byName(namespace.name, name).isPresent()) {
             errors.add("name", "A repository " + namespace.name + "/" + name + " already exists.");
         }
         checkTexts(errors, shortDescription, readme);

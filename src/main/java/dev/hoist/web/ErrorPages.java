@@ -53,7 +53,12 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpectedError(Throwable e) {
+        return serverError(e);
+    }
+
+    /** For other mappers that meet an error they cannot explain. */
+    public static Response unexpected(Throwable e) {
         return serverError(e);
     }
 

@@ -74,7 +74,8 @@ public class SessionCookie {
                 .build();
     }
 
-    private String seal(String plain) {
+    /** Encrypts {@code plain} with the session key (for other cookies that must stay private). */
+    public String seal(String plain) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -88,7 +89,8 @@ public class SessionCookie {
         }
     }
 
-    private Optional<String> open(String value) {
+    /** The text {@link #seal} sealed, or empty when forged, truncated or from an older key. */
+    public Optional<String> open(String value) {
         try {
             byte[] all = Base64.getUrlDecoder().decode(value);
             if (all.length <= IV_BYTES) {

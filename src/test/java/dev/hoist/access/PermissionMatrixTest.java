@@ -135,7 +135,7 @@ class PermissionMatrixTest {
         AccessMode actual = QuarkusTransaction.requiringNew().call(() -> {
             Account who = role == Role.ANONYMOUS ? null : Account.findByUsername(w.names().get(role)).orElseThrow();
             String[] parts = fullName.split("/");
-            return access.permission(who, Repo.find(parts[0], parts[1]).orElseThrow());
+            return access.permission(who, Repo.byName(parts[0], parts[1]).orElseThrow());
         });
         assertEquals(expectedMode, actual, "access function");
 

@@ -264,4 +264,20 @@ class RegistryApiTest {
                 .body("errors[0].code", equalTo("UNAUTHORIZED"));
         given().get("/v2/" + me + "/x/no-such-endpoint").then().statusCode(404).body("errors[0].code", equalTo("NAME_UNKNOWN"));
     }
+
+    @Test
+    void aFirstPushFollowsTheNamespaceDefaultPrivacyAndThePlan() throws Exception {
+        String me = Visitor.uniqueName("dp");
+        Visitor owner = People.verified(me);
+        owner.submit("/settings", "/settings/privacy", Map.of("privacy", "private")).then().statusCode(303);
+        RegistryClient client = RegistryClient.as(me, "password123");
+
+        client.pushImage(me + "/first", OciLayout.image(10), "v1");
+        new Visitor().get("/r/" + me + "/first").then().statusCode(404);
+        owner.get("/r/" + me + "/first").then().statusCode(200);
+        // The free plan's one private repository is taken: a second private first push is refused.
+        client.pushBlob(me + "/second", OciLayout.Blob.of(new byte[] { 7 })).then().statusCode(403)
+                .body("errors[0].code", equalTo("DENIED"))
+                .body("errors[0].message", containsString("allows 1 private repository"));
+    }
 }

@@ -191,6 +191,6 @@ class RepoPagesTest {
     }
 
     private static int starCount(String namespace, String name) {
-        return QuarkusTransaction.requiringNew().call(() -> Repo.find(namespace, name).orElseThrow().starCount);
+        return QuarkusTransaction.requiringNew().call(() -> Repo.byName(namespace, name).orElseThrow().starCount);
     }
 }

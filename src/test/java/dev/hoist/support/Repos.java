@@ -44,7 +44,7 @@ public final class Repos {
     /** Stars and pulls come from many people and from the registry: tests set them directly. */
     public static void popularity(String namespace, String name, int stars, long pulls) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Repo repo = Repo.find(namespace, name).orElseThrow();
+            Repo repo = Repo.byName(namespace, name).orElseThrow();
             repo.starCount = stars;
             repo.pullCount = pulls;
         });

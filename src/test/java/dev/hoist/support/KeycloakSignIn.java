@@ -1,0 +1,97 @@
+package dev.hoist.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Signs in to Hoist through Keycloak's login form over plain HTTP, following every redirect by
+ * hand so that the test can see the cookies on the way (quarkus-oidc's {@code q_session}).
+ */
+public class KeycloakSignIn {
+
+    private static final Pattern FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Cookies per host:port, names to values. Java's CookieManager would withhold Keycloak's Secure cookies over plain HTTP; browsers and curl send them to loopback. */
+    private final Map<String, Map<String, String>> jar = new HashMap<>();
+    private String quarkusSession;
+
+    /** Runs the whole flow from {@code hoistBase/login/oidc}; returns the page it ends on. */
+    public HttpResponse<String> signIn(String hoistBase, String username, String password) {
+        HttpResponse<String> loginPage = follow(get(URI.create(hoistBase + "/login/oidc")));
+        Matcher form = FORM.matcher(loginPage.body());
+        if (!form.find()) {
+            throw new AssertionError("No Keycloak login form at " + loginPage.uri() + ": " + loginPage.body());
+        }
+        URI action = loginPage.uri().resolve(form.group(1).replace("&amp;", "&"));
+        String body = "username=" + enc(username) + "&password=" + enc(password) + "&credentialId=";
+        return follow(send(HttpRequest.newBuilder(action)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    }
+
+    /** The last non-empty {@code q_session} Hoist set during the flow (encrypted by quarkus-oidc). */
+    public String quarkusSession() {
+        return quarkusSession;
+    }
+
+    public HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET().build());
+    }
+
+    private HttpResponse<String> follow(HttpResponse<String> response) {
+        for (int hops = 0; hops < 20 && response.statusCode() / 100 == 3; hops++) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            response = get(next);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        String host = request.uri().getHost() + ":" + request.uri().getPort();
+        Map<String, String> cookies = jar.computeIfAbsent(host, h -> new LinkedHashMap<>());
+        if (!cookies.isEmpty()) {
+            String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", header).build();
+        }
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            for (String cookie : response.headers().allValues("Set-Cookie")) {
+                int eq = cookie.indexOf('=');
+                int end = cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';');
+                String name = cookie.substring(0, eq);
+                String value = cookie.substring(eq + 1, end);
+                boolean expired = value.isEmpty() || cookie.toLowerCase().contains("max-age=0");
+                if (expired) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                    if (name.equals("q_session")) {
+                        quarkusSession = value;
+                    }
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
