@@ -12,6 +12,14 @@ ALTER TABLE repositories
     -- On a log scale, so that a million pulls do not drown everything else; stars count double.
     ADD COLUMN popularity real GENERATED ALWAYS AS (ln(1 + star_count) + 0.5 * ln(1 + pull_count)) STORED;
 
+-- The words of repository names ("postgres", "backup"), for "did you mean" (SearchService): a
+-- search that finds nothing looks its words up here with pg_trgm. Words are never removed; a
+-- correction is offered only when it finds something the searcher may see.
+CREATE TABLE search_words (
+    word  varchar(255) PRIMARY KEY
+);
+CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops);
+
 -- Namespaces are never renamed, so reading the name when a repository's text changes is enough.
 CREATE FUNCTION repositories_search_fields() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -32,6 +40,11 @@ BEGIN
         || setweight(to_tsvector('english', namespace_name), 'B')
         || setweight(to_tsvector('english', NEW.short_description), 'B');
     NEW.search_vector := NEW.title_vector || setweight(to_tsvector('english', NEW.readme), 'C');
+    IF TG_OP = 'INSERT' OR NEW.name <> OLD.name OR OLD.search_vector IS NULL THEN
+        INSERT INTO search_words (word)
+            SELECT DISTINCT w FROM regexp_split_to_table(NEW.name, '[^a-z0-9]+') AS w WHERE length(w) >= 3
+            ON CONFLICT DO NOTHING;
+    END IF;
     RETURN NEW;
 END
 $$;

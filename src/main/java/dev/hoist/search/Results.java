@@ -5,11 +5,21 @@ import java.util.List;
 /**
  * One page of hits and how many there are in all. {@code total} stops growing at what the
  * candidate lists hold (see SearchSql), so a large number reads "at least".
+ *
+ * @param correctedFrom what was typed when it found nothing and {@code query} is its correction, else null
  */
-public record Results(SearchQuery query, List<Hit> hits, long total) {
+public record Results(SearchQuery query, List<Hit> hits, long total, String correctedFrom) {
+
+    public Results(SearchQuery query, List<Hit> hits, long total) {
+        this(query, hits, total, null);
+    }
 
     public static Results none(SearchQuery query) {
         return new Results(query, List.of(), 0);
+    }
+
+    Results asCorrectionOf(String typed) {
+        return new Results(query, hits, total, typed);
     }
 
     public int pages() {

@@ -1,7 +1,13 @@
 package dev.hoist.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,14 +21,18 @@ import java.util.Map;
 public class SearchCache {
 
     static final Duration TTL = Duration.ofSeconds(30);
-    static final int MAX_ENTRIES = 5_000;
+    /** Results and rendered pages (some 20 KB each) together. */
+    static final int MAX_ENTRIES = 2_000;
 
-    /** What was asked: a results page or suggestions. */
+    /** What was asked: results, suggestions or a rendered page. */
     record Key(String kind, SearchQuery query) {
     }
 
     private record Entry(Object value, long generation, long expiresAt) {
     }
+
+    @Inject
+    DataSource database;
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -30,6 +40,86 @@ public class SearchCache {
             return size() > MAX_ENTRIES;
         }
     };
+
+    private final Object generationLock = new Object();
+    private long readsStarted;
+    private long readsDone;
+    private boolean reading;
+    private long lastGeneration;
+
+    /**
+     * The current {@code search_generation}, as read by a query that began after this call did: so
+     * it reflects every change committed before the search was asked (a change is never missed,
+     * not even one made a moment ago through this copy). Concurrent searches share such a read
+     * rather than each making their own: under load, one read serves everyone who arrived while the
+     * previous one was running.
+     */
+    long generation() {
+        long mine;
+        synchronized (generationLock) {
+            long needed = readsStarted + 1; // the first read to begin after this call
+            while (true) {
+                if (readsDone >= needed) {
+                    return lastGeneration;
+                }
+                if (!reading) {
+                    reading = true;
+                    mine = ++readsStarted;
+                    break;
+                }
+                waitForRead();
+            }
+        }
+        long value;
+        try {
+            value = readGeneration();
+        } catch (RuntimeException e) {
+            synchronized (generationLock) {
+                reading = false;
+                generationLock.notifyAll();
+            }
+            throw e;
+        }
+        synchronized (generationLock) {
+            lastGeneration = value;
+            readsDone = mine;
+            reading = false;
+            generationLock.notifyAll();
+        }
+        return value;
+    }
+
+    private void waitForRead() {
+        try {
+            generationLock.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading search_generation", e);
+        }
+    }
+
+    /** Straight from the pool with no transaction around it: on a hit, it is all the database is asked. */
+    private long readGeneration() {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT value FROM search_generation")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read search_generation", e);
+        }
+    }
+
+    /** An anonymous search's whole page, rendered once per generation. */
+    String page(SearchQuery query, java.util.function.Supplier<String> render) {
+        Key key = new Key("html", query);
+        long generation = generation();
+        String html = get(key, generation);
+        if (html == null) {
+            html = render.get();
+            put(key, generation, html);
+        }
+        return html;
+    }
 
     /** The value stored for {@code key} at {@code generation}, if it has not expired; else null. */
     @SuppressWarnings("unchecked")

@@ -1,15 +1,19 @@
 package dev.hoist.search;
 
+import dev.hoist.account.Account;
 import dev.hoist.web.CurrentUser;
+import dev.hoist.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -61,13 +65,23 @@ public class SearchPage {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    SearchCache cache;
+
     @GET
-    public TemplateInstance search(@QueryParam("q") String text, @QueryParam("official") String official,
+    public Object search(@QueryParam("q") String text, @QueryParam("official") String official,
             @QueryParam("verified") String verified, @QueryParam("namespace") String namespace,
-            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("1") String page) {
+            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("1") String page,
+            @CookieParam(Flash.COOKIE) String flash) {
         SearchQuery query = new SearchQuery(text, flag(official), flag(verified), namespace, Sort.of(sort), number(page),
                 SearchQuery.PAGE_SIZE);
-        return Templates.search(new View(search.search(currentUser.account().orElse(null), query)));
+        Account me = currentUser.account().orElse(null);
+        if (me != null || flash != null) {
+            return Templates.search(new View(search.search(me, query)));
+        }
+        // Every anonymous visitor gets the same page: it is kept rendered, under the same rule as results.
+        String html = cache.page(query, () -> Templates.search(new View(search.search(null, query))).render());
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     /** A ticked checkbox, or a hand-written {@code official=1}. */

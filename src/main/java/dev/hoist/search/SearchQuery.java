@@ -48,6 +48,10 @@ public record SearchQuery(String text, boolean official, boolean verified, Strin
         return !hasText() && !hasFilters();
     }
 
+    public SearchQuery withText(String other) {
+        return new SearchQuery(other, official, verified, namespace, sort, page, pageSize);
+    }
+
     public SearchQuery withoutFilters() {
         return new SearchQuery(text, false, false, "", sort, 1, pageSize);
     }

@@ -6,13 +6,17 @@ import dev.hoist.org.Organization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Searches repositories for one caller, showing only what they may read (see {@link Visibility}). */
 @ApplicationScoped
@@ -27,25 +31,73 @@ public class SearchService {
     @Inject
     SearchCache cache;
 
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
+
     private volatile Long libraryId;
 
-    @Transactional
+    /**
+     * One page of results. A search that finds nothing is tried again with its words corrected
+     * ("potsgres" → "postgres"), and the correction is shown only if it finds something.
+     */
     public Results search(Account who, SearchQuery query) {
         if (query.isBlank()) {
             return Results.none(query);
         }
-        if (who != null) {
-            return find(who, query);
+        Results results = cached(who, query);
+        if (results.total() == 0 && query.page() == 1) {
+            Optional<String> corrected = correction(query.text());
+            if (corrected.isPresent()) {
+                Results retried = cached(who, query.withText(corrected.get()));
+                if (retried.total() > 0) {
+                    return retried.asCorrectionOf(query.text());
+                }
+            }
         }
-        // Only anonymous results are shared: everyone sees the same, and a signed-in person's depend on their teams.
+        return results;
+    }
+
+    /** Only anonymous results are shared: everyone sees the same, and a signed-in person's depend on their teams. */
+    private Results cached(Account who, SearchQuery query) {
+        if (who != null) {
+            return QuarkusTransaction.joiningExisting().call(() -> find(who, query));
+        }
         SearchCache.Key key = new SearchCache.Key("page", query);
-        long generation = generation();
+        long generation = cache.generation();
         Results cached = cache.get(key, generation);
         if (cached == null) {
-            cached = find(null, query);
+            cached = QuarkusTransaction.joiningExisting().call(() -> find(null, query));
             cache.put(key, generation, cached);
         }
         return cached;
+    }
+
+    /** Each word of at least three letters that is no word of a name, replaced by the closest one; empty if none changes. */
+    private Optional<String> correction(String text) {
+        String typed = text.toLowerCase(Locale.ROOT);
+        if (typed.contains("/")) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> correct(typed));
+    }
+
+    private Optional<String> correct(String typed) {
+        tune();
+        StringBuilder corrected = new StringBuilder();
+        Matcher words = WORD.matcher(typed);
+        int last = 0;
+        while (words.find()) {
+            String word = words.group();
+            String closest = word;
+            if (word.length() >= 3) {
+                SearchSql.Statement statement = SearchSql.closestWord(word);
+                List<?> found = bind(em.createNativeQuery(statement.sql()), statement).getResultList();
+                closest = found.isEmpty() ? word : (String) found.get(0);
+            }
+            corrected.append(typed, last, words.start()).append(closest);
+            last = words.end();
+        }
+        corrected.append(typed.substring(last));
+        return corrected.toString().equals(typed) ? Optional.empty() : Optional.of(corrected.toString());
     }
 
     private Results find(Account who, SearchQuery query) {
@@ -61,21 +113,31 @@ public class SearchService {
         return new Results(query, hits(rows), total);
     }
 
-    /** Names for the search box as someone types. */
-    @Transactional
+    /** Names for the search box as someone types; for a typo, those of its correction. */
     public List<Hit> suggest(Account who, String text) {
         SearchQuery query = SearchQuery.of(text);
         if (!query.hasText()) {
             return List.of();
         }
+        List<Hit> found = cachedSuggestions(who, query);
+        if (found.isEmpty()) {
+            Optional<String> corrected = correction(query.text());
+            if (corrected.isPresent()) {
+                return cachedSuggestions(who, query.withText(corrected.get()));
+            }
+        }
+        return found;
+    }
+
+    private List<Hit> cachedSuggestions(Account who, SearchQuery query) {
         if (who != null) {
-            return suggestions(who, query);
+            return QuarkusTransaction.joiningExisting().call(() -> suggestions(who, query));
         }
         SearchCache.Key key = new SearchCache.Key("suggest", query);
-        long generation = generation();
+        long generation = cache.generation();
         List<Hit> cached = cache.get(key, generation);
         if (cached == null) {
-            cached = suggestions(null, query);
+            cached = QuarkusTransaction.joiningExisting().call(() -> suggestions(null, query));
             cache.put(key, generation, cached);
         }
         return cached;
@@ -85,11 +147,6 @@ public class SearchService {
         SearchSql.Scope scope = scope(who, query);
         tune();
         return hits(rows(SearchSql.suggest(query, scope)));
-    }
-
-    /** Moves with every change that could alter an anonymous search (V4__search.sql). */
-    private long generation() {
-        return ((Number) em.createNativeQuery("SELECT value FROM search_generation").getSingleResult()).longValue();
     }
 
     private SearchSql.Scope scope(Account who, SearchQuery query) {
@@ -102,13 +159,15 @@ public class SearchService {
 
     /**
      * Each search is planned for its own words (a generic plan cannot tell a rare word from a
-     * common one), fuzzy matches reach two typos in a short name, JIT compilation (tens of
-     * milliseconds) never pays off here, and a pathological search cannot hold a connection long.
+     * common one), corrections reach two typos in a short word, neither JIT compilation nor
+     * parallel workers (milliseconds each to start, even for a source that turns out skipped) pay
+     * off for a query this short, and a pathological search cannot hold a connection long.
      */
     private void tune() {
         em.createNativeQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
-                + " set_config('pg_trgm.word_similarity_threshold', '0.5', true),"
-                + " set_config('jit', 'off', true), set_config('statement_timeout', '5s', true)").getSingleResult();
+                + " set_config('pg_trgm.similarity_threshold', '0.25', true),"
+                + " set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),"
+                + " set_config('statement_timeout', '5s', true)").getSingleResult();
     }
 
     private long library() {

@@ -14,12 +14,16 @@ import java.util.Map;
  * <li>names containing the words, and names, namespaces and descriptions matching them as text,
  * tested while reading the {@value #WINDOW} most popular repositories from the covering index
  * {@code repositories_popularity} alone (a common word stops early);
- * <li>the same through the GIN indexes, when that window held too few (a rare word);
- * <li>README text, when all that fills less than a page;
- * <li>names within a typo or two (pg_trgm), when that still fills less than a page.
+ * <li>the same through the GIN indexes, when that window held too few (a rare word); with a
+ * filter (official, verified, one namespace), 2 and 3 are one query through the indexes;
+ * <li>README text, when all that fills less than a page: in a window of the
+ * {@value #FALLBACK_WINDOW} most popular, then through GIN.
  * </ol>
+ * A search that finds nothing is tried again with its words corrected ({@link #closestWord}).
+ * No source walks an order without a bound, so a misjudged word costs milliseconds, not seconds.
  * Only the candidates are then ranked: exact names first, then text relevance and name
- * closeness weighted by popularity. Public so that bench/search can EXPLAIN the very SQL the page runs.
+ * closeness weighted by popularity. Public so that bench/search can EXPLAIN the very SQL the
+ * page runs.
  */
 public final class SearchSql {
 
@@ -28,6 +32,9 @@ public final class SearchSql {
 
     /** How many of the most popular repositories are read from the covering index before asking GIN. */
     static final int WINDOW = 20_000;
+
+    /** The same for READMEs, read from the table rather than from an index. */
+    static final int FALLBACK_WINDOW = 4_000;
 
     static final int SUGGESTIONS = 8;
 
@@ -134,44 +141,64 @@ public final class SearchSql {
             return "WITH hits AS MATERIALIZED (" + select("TRUE", scope, query.sort(), CANDIDATES) + ")\n";
         }
         boolean fullName = isFullName(query);
-        String column = fullName ? "full_name" : "name";
-        String match = "r." + column + " LIKE :pattern" + (namesOnly ? "" : " OR r.title_vector @@ " + TSQUERY);
+        String column = "r." + (fullName ? "full_name" : "name");
+        String match = column + " LIKE :pattern" + (namesOnly ? "" : " OR r.title_vector @@ " + TSQUERY);
         int enough = namesOnly ? SUGGESTIONS : query.pageSize();
-        StringBuilder sql = new StringBuilder("WITH matches AS MATERIALIZED (\n");
-        if (scope.narrowed()) {
-            // A filter narrows the field already: the planner weighs the filter's index against the words'.
-            sql.append("  ").append(select(match, scope, Sort.BEST, CANDIDATES)).append("\n");
-        } else {
-            sql.append("  SELECT id FROM (SELECT r.id, r.").append(column).append(", r.title_vector FROM repositories r WHERE ")
-                    .append("(").append(scope.sql()).append(")").append(" ORDER BY ").append(Sort.BEST.sql).append(" LIMIT ").append(WINDOW)
-                    .append(") r\n  WHERE (").append(match).append(") LIMIT ").append(CANDIDATES).append("\n");
-        }
-        sql.append("), base AS MATERIALIZED (\n")
-                .append("  SELECT id FROM matches\n")
+        StringBuilder sql = new StringBuilder("WITH titles AS MATERIALIZED (\n  ")
+                .append(scope.narrowed() ? indexed(match, scope, "", CANDIDATES)
+                        : window(match, column + ", r.title_vector", scope, "", WINDOW, CANDIDATES))
+                .append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
                 .append("  UNION (").append(select("r.full_name IN (:term, :official_name)", scope, null, 0)).append(")\n")
                 .append("  UNION (").append(select("r.name = :term", scope, Sort.BEST, CANDIDATES)).append(")\n");
         if (!scope.narrowed()) {
-            sql.append("  UNION (").append(select(fewer("matches", CANDIDATES) + " AND (" + match + ")", scope, Sort.BEST,
-                    CANDIDATES)).append(")\n");
+            sql.append("  UNION (").append(indexed(match, scope, fewer(CANDIDATES, "titles"), CANDIDATES)).append(")\n");
         }
-        // READMEs and typos fill in when a page is not full; a page's worth keeps their cost small.
-        sql.append("), more AS MATERIALIZED (\n  SELECT id FROM base\n");
+        sql.append(")");
+        String found = "base";
         if (!namesOnly) {
-            sql.append("  UNION (").append(select(fewer("base", enough) + " AND r.search_vector @@ " + TSQUERY, scope,
-                    Sort.BEST, enough)).append(")\n");
+            // READMEs fill in when names and descriptions do not fill a page.
+            String readme = "r.search_vector @@ " + TSQUERY;
+            sql.append(", readme AS MATERIALIZED (\n  ")
+                    .append(window(readme, "r.search_vector", scope, fewer(enough, "base"), FALLBACK_WINDOW, enough))
+                    .append("\n), more AS MATERIALIZED (\n  SELECT id FROM base UNION SELECT id FROM readme\n")
+                    .append("  UNION (").append(indexed(readme, scope, fewer(enough, "base", "readme"), enough)).append(")\n)");
+            found = "more";
         }
-        sql.append("), hits AS MATERIALIZED (\n  SELECT id FROM more\n");
-        // Fewer than three letters make too few trigrams to mean anything; a full name is typed, not guessed.
-        if (query.term().length() >= 3 && !fullName) {
-            sql.append("  UNION (").append(select(fewer("more", enough) + " AND :term <% r.name", scope, Sort.BEST,
-                    enough)).append(")\n");
-        }
-        return sql.append(")\n").toString();
+        return sql.append(", hits AS MATERIALIZED (SELECT id FROM ").append(found).append(")\n").toString();
     }
 
-    /** True when {@code cte} found fewer than {@code n}: PostgreSQL then skips the source without running it. */
-    private static String fewer(String cte, int n) {
-        return "(SELECT count(*) FROM " + cte + ") < " + n;
+    /** The word of a repository name closest to {@code word} (itself if it is one), if any is close (pg_trgm). */
+    static Statement closestWord(String word) {
+        return new Statement("SELECT word FROM search_words WHERE word = :word OR word % :word"
+                + " ORDER BY word = :word DESC, similarity(word, :word) DESC, word LIMIT 1", Map.of("word", word));
+    }
+
+    /**
+     * Matches among the {@code size} most popular repositories in scope, read in popularity order
+     * (from the covering index when {@code columns} are in it): the work is bounded whatever the words.
+     */
+    private static String window(String match, String columns, Scope scope, String gate, int size, int limit) {
+        return "SELECT id FROM (SELECT r.id, " + columns + " FROM repositories r WHERE " + gate + "(" + scope.sql()
+                + ") ORDER BY " + Sort.BEST.sql + " LIMIT " + size + ") r WHERE (" + match + ") LIMIT " + limit;
+    }
+
+    /**
+     * Matches through the words' own index, for words too rare for the window. "+ 0" makes the
+     * database sort those few by popularity rather than walk the popularity order looking for
+     * them, a walk that has no bound when the planner expects more matches than there are.
+     */
+    private static String indexed(String match, Scope scope, String gate, int limit) {
+        return "SELECT r.id FROM repositories r WHERE " + gate + "(" + match + ") AND (" + scope.sql()
+                + ") ORDER BY r.popularity + 0 DESC, r.id LIMIT " + limit;
+    }
+
+    /** True when the CTEs found fewer than {@code n} between them: PostgreSQL then skips the source without running it. */
+    private static String fewer(int n, String... ctes) {
+        StringBuilder sql = new StringBuilder("(");
+        for (String cte : ctes) {
+            sql.append(sql.length() > 1 ? " + " : "").append("(SELECT count(*) FROM ").append(cte).append(")");
+        }
+        return sql.append(") < ").append(n).append(" AND ").toString();
     }
 
     private static String select(String match, Scope scope, Sort sort, int limit) {

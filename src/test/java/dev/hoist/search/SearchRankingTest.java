@@ -96,17 +96,25 @@ class SearchRankingTest {
     }
 
     @Test
-    void typosAndBeginningsStillFindTheImage() {
+    void typosAreCorrectedAndBeginningsFindTheImage() {
         World w = world();
         String word = w.word();
         String doubled = word + word.charAt(word.length() - 1);
         String changed = word.substring(0, 5) + (word.charAt(5) == 'x' ? 'y' : 'x') + word.substring(6);
-        for (String typed : List.of(doubled, changed, word.substring(0, 6))) {
-            List<String> found = names("/search?q=" + typed);
-            assertTrue(found.subList(0, Math.min(3, found.size())).contains("library/" + word), typed + ": " + found);
+        for (String typed : List.of(doubled, changed)) {
+            String html = new Visitor().get("/search?q=" + typed).then().statusCode(200).extract().asString();
+            assertTrue(html.contains("Nothing matches “" + typed + "”, so these are the results for “" + word + "”."), html);
+            assertEquals("library/" + word, names(html).get(0), typed);
+            assertEquals(word, new Visitor().get("/v1/search?q=" + typed).then().extract().path("results[0].name"));
         }
-        String suggested = new Visitor().get("/search/suggest?q=" + word.substring(0, 6)).asString();
-        assertTrue(suggested.contains("\"library/" + word + "\""), suggested);
+        List<String> begun = names("/search?q=" + word.substring(0, 6));
+        assertTrue(begun.subList(0, 3).contains("library/" + word), begun.toString());
+        for (String typed : List.of(word.substring(0, 6), doubled)) {
+            String suggested = new Visitor().get("/search/suggest?q=" + typed).asString();
+            assertTrue(suggested.contains("\"library/" + word + "\""), typed + ": " + suggested);
+        }
+        new Visitor().get("/search?q=qqqqzzzzxxxx").then().body(containsString("No repositories match"))
+                .body(not(containsString("these are the results for")));
     }
 
     @Test

@@ -179,6 +179,25 @@ class VisibilityTest {
     }
 
     @Test
+    void correctionsNeverRevealPrivateNames() {
+        String owner = Visitor.uniqueName("hid");
+        String word = Visitor.uniqueName("hw");
+        Visitor ownerVisitor = People.verified(owner);
+        Repos.create(ownerVisitor, owner, word, true, "", "");
+        String typo = word + word.charAt(word.length() - 1);
+        for (Visitor outsider : List.of(new Visitor(), People.verified(Visitor.uniqueName("hx")))) {
+            outsider.get("/search?q=" + typo).then().statusCode(200)
+                    .body(containsString("No repositories match"))
+                    .body(not(containsString("these are the results for")))
+                    .body(not(containsString(owner + "/" + word)));
+            outsider.get("/search/suggest?q=" + typo).then().body(equalTo("[]"));
+            outsider.get("/v1/search?q=" + typo).then().body("num_results", equalTo(0));
+        }
+        ownerVisitor.get("/search?q=" + typo).then().body(containsString("these are the results for"))
+                .body(containsString(owner + "/" + word));
+    }
+
+    @Test
     void dockerSearchHonoursBasicCredentials() {
         World w = world();
         new Visitor().get("/v1/search?q=" + w.word()).then().statusCode(200)
