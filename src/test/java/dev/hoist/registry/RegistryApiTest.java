@@ -23,9 +23,7 @@ import org.junit.jupiter.api.Test;
 class RegistryApiTest {
 
     private static String user() {
-        String name = Visitor.uniqueName("reg");
-        People.verified(name);
-        return name;
+        return People.newVerified("reg");
     }
 
     @Test

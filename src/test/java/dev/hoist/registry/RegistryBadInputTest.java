@@ -26,9 +26,7 @@ class RegistryBadInputTest {
     URL base;
 
     private static String user() {
-        String name = Visitor.uniqueName("bad");
-        People.verified(name);
-        return name;
+        return People.newVerified("bad");
     }
 
     @Test

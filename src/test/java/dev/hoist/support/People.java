@@ -24,6 +24,13 @@ public final class People {
         return visitor;
     }
 
+    /** A new verified user named from {@code prefix}; returns the username (password "password123"). */
+    public static String newVerified(String prefix) {
+        String name = Visitor.uniqueName(prefix);
+        verified(name);
+        return name;
+    }
+
     /** Signs up {@code username} and marks the address verified, as clicking the mailed link does. */
     public static Visitor verified(String username) {
         Visitor visitor = Visitor.signedUp(username);
