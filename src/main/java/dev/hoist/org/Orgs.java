@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,17 +31,13 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class Orgs {
 
-    /** What a viewer may see of an organization. */
-    public record View(Organization org, boolean isOwner, boolean isMember, List<Team> teams, boolean isSiteAdmin) {
-    }
-
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance create(String name, FormErrors errors);
 
-        static native TemplateInstance overview(View view, List<Repo> repos, List<Account> members);
+        static native TemplateInstance overview(OrgView view, List<Repo> repos, List<Account> members);
 
-        static native TemplateInstance members(View view, List<Account> members, java.util.Map<String, String> teamsOf,
+        static native TemplateInstance members(OrgView view, List<Account> members, java.util.Map<String, String> teamsOf,
                 FormErrors errors);
     }
 
@@ -54,6 +49,9 @@ public class Orgs {
 
     @Inject
     OrgService orgs;
+
+    @Inject
+    OrgViews views;
 
     @GET
     @Path("new")
@@ -78,7 +76,7 @@ public class Orgs {
     @GET
     @Path("{org}")
     public TemplateInstance overview(@PathParam("org") String name) {
-        View view = view(name);
+        OrgView view = views.of(name);
         Account me = currentUser.account().orElse(null);
         List<Repo> repos = Repo.ofNamespace(view.org().namespace).stream()
                 .filter(r -> access.permission(me, r).atLeast(AccessMode.READ)).toList();
@@ -89,7 +87,7 @@ public class Orgs {
     @Path("{org}/privacy")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response defaultPrivacy(@PathParam("org") String name, @FormParam("privacy") String privacy) {
-        View view = view(name);
+        OrgView view = views.of(name);
         boolean makePrivate = "private".equals(privacy);
         orgs.setDefaultPrivacy(currentUser.require(), view.org(), makePrivate);
         return Redirects.to("/orgs/" + name + "/members",
@@ -100,7 +98,7 @@ public class Orgs {
     @Path("{org}/verified-publisher")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verifiedPublisher(@PathParam("org") String name, @FormParam("verified") String verified) {
-        View view = view(name);
+        OrgView view = views.of(name);
         boolean on = "true".equals(verified);
         orgs.setVerifiedPublisher(currentUser.require(), view.org(), on);
         return Redirects.to("/orgs/" + name, on ? name + " is now a verified publisher." : name + " is no longer a verified publisher.");
@@ -109,23 +107,23 @@ public class Orgs {
     @GET
     @Path("{org}/members")
     public TemplateInstance members(@PathParam("org") String name) {
-        return membersPage(memberView(name), new FormErrors());
+        return membersPage(views.forMember(name), new FormErrors());
     }
 
     @POST
     @Path("{org}/members/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeMember(@PathParam("org") String name, @FormParam("username") String username) {
-        View view = memberView(name);
+        OrgView view = views.forMember(name);
         try {
             orgs.removeFromOrganization(currentUser.require(), view.org(), username);
             return Redirects.to("/orgs/" + name + "/members", username + " is no longer a member of " + name + ".");
         } catch (FormException e) {
-            return Response.status(400).entity(membersPage(memberView(name), e.errors())).build();
+            return Response.status(400).entity(membersPage(views.forMember(name), e.errors())).build();
         }
     }
 
-    private TemplateInstance membersPage(View view, FormErrors errors) {
+    private TemplateInstance membersPage(OrgView view, FormErrors errors) {
         TreeMap<String, String> teamsOf = new TreeMap<>();
         for (Team team : Team.ofOrganization(view.org())) {
             for (Account member : team.members) {
@@ -135,27 +133,6 @@ public class Orgs {
             }
         }
         return Templates.members(view, members(view.org()), teamsOf, errors);
-    }
-
-    /** The organization as the viewer sees it; 404 if it does not exist. */
-    View view(String name) {
-        Organization org = Organization.findByName(name).orElseThrow(NotFoundException::new);
-        Account me = currentUser.account().orElse(null);
-        boolean owner = access.isOwner(me, org);
-        boolean member = access.isMember(me, org);
-        // Owners see every team; a member sees only the teams they belong to; outsiders none.
-        List<Team> teams = owner ? Team.ofOrganization(org) : member ? Team.ofMember(org, me) : List.of();
-        return new View(org, owner, member, teams, access.isSiteAdmin(me));
-    }
-
-    /** Members and owners only: the member list is not public. */
-    private View memberView(String name) {
-        currentUser.require();
-        View view = view(name);
-        if (!view.isMember()) {
-            throw new NotFoundException();
-        }
-        return view;
     }
 
     static List<Account> members(Organization org) {

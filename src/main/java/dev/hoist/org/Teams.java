@@ -32,9 +32,9 @@ public class Teams {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance list(Orgs.View view, FormErrors errors, String name, String description);
+        static native TemplateInstance list(OrgView view, FormErrors errors, String name, String description);
 
-        static native TemplateInstance team(Orgs.View view, Team team, List<Account> members, List<TeamPermission> grants,
+        static native TemplateInstance team(OrgView view, Team team, List<Account> members, List<TeamPermission> grants,
                 List<Repo> repos, FormErrors errors);
     }
 
@@ -42,7 +42,7 @@ public class Teams {
     CurrentUser currentUser;
 
     @Inject
-    Orgs orgPages;
+    OrgViews views;
 
     @Inject
     OrgService orgs;
@@ -58,7 +58,7 @@ public class Teams {
     @POST
     public Response create(@FormParam("name") String name, @FormParam("description") String description,
             @FormParam("canCreate") String canCreate) {
-        Orgs.View view = memberView();
+        OrgView view = memberView();
         try {
             Team team = orgs.createTeam(currentUser.require(), view.org(), name, description, canCreate != null);
             return Redirects.to(teamPath(team), "Created the team " + team.name + ".");
@@ -70,7 +70,7 @@ public class Teams {
     @GET
     @Path("{team}")
     public TemplateInstance team(@PathParam("team") String teamName) {
-        Orgs.View view = memberView();
+        OrgView view = memberView();
         return teamPage(view, visibleTeam(view, teamName), new FormErrors());
     }
 
@@ -105,7 +105,7 @@ public class Teams {
     @Path("{team}/edit")
     public Response edit(@PathParam("team") String teamName, @FormParam("name") String name,
             @FormParam("description") String description, @FormParam("canCreate") String canCreate) {
-        Orgs.View view = memberView();
+        OrgView view = memberView();
         Team team = visibleTeam(view, teamName);
         try {
             Team edited = orgs.editTeam(currentUser.require(), team, name, description, canCreate != null);
@@ -127,7 +127,7 @@ public class Teams {
     }
 
     private Response change(String teamName, Consumer<Team> action, String message, String then) {
-        Orgs.View view = memberView();
+        OrgView view = memberView();
         Team team = visibleTeam(view, teamName);
         try {
             action.accept(team);
@@ -138,24 +138,19 @@ public class Teams {
         }
     }
 
-    private TemplateInstance teamPage(Orgs.View view, Team team, FormErrors errors) {
+    private TemplateInstance teamPage(OrgView view, Team team, FormErrors errors) {
         List<Account> members = team.members.stream().sorted(Comparator.comparing(Account::username)).toList();
         List<Repo> repos = view.isOwner() ? Repo.ofNamespace(view.org().namespace) : List.of();
         return Templates.team(view, team, members, TeamPermission.ofTeam(team), repos, errors);
     }
 
     /** Teams are seen by owners and by their own members; anyone else gets 404. */
-    private Team visibleTeam(Orgs.View view, String teamName) {
+    private Team visibleTeam(OrgView view, String teamName) {
         return view.teams().stream().filter(t -> t.name.equals(teamName)).findFirst().orElseThrow(NotFoundException::new);
     }
 
-    private Orgs.View memberView() {
-        currentUser.require();
-        Orgs.View view = orgPages.view(orgName);
-        if (!view.isMember()) {
-            throw new NotFoundException();
-        }
-        return view;
+    private OrgView memberView() {
+        return views.forMember(orgName);
     }
 
     private String teamPath(Team team) {
