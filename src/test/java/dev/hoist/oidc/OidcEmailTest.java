@@ -52,7 +52,7 @@ class OidcEmailTest {
 
         assertEquals(409, page.statusCode(), page.body());
         assertTrue(page.body().contains("A Hoist account already uses <strong>" + email + "</strong>"), page.body());
-        assertTrue(page.body().contains("sign in to it with its Hoist username and password"), page.body());
+        assertTrue(page.body().contains("sign in to it</a> with its Hoist username and password"), page.body());
         assertNull(flow.cookie(hoist(), "hoist_session"), "no session");
         assertFalse(flow.visit(hoist() + "/").body().contains("data-testid=\"header-username\""), "not signed in");
         assertFalse(account(keycloakName).isPresent(), "no account made");
