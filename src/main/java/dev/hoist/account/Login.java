@@ -1,6 +1,7 @@
 package dev.hoist.account;
 
 import dev.hoist.oidc.OidcSessions;
+import dev.hoist.oidc.ProviderOnly;
 import dev.hoist.oidc.SignInOptions;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.Flash;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** {@code /login} and sign-out. */
@@ -33,7 +35,7 @@ public class Login {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance login(String username, String next, String error);
+        static native TemplateInstance login(String username, String next, String oidcStart, String error);
     }
 
     @Inject
@@ -51,13 +53,16 @@ public class Login {
     @Inject
     OidcSessions oidcSessions;
 
+    @Inject
+    ProviderOnly providerOnly;
+
     @GET
     @Path("login")
     public Object form(@QueryParam("next") String next) {
         if (currentUser.isSignedIn()) {
             return Redirects.to(Redirects.safeNext(next)).build();
         }
-        return Templates.login("", Redirects.safeNext(next), null);
+        return page("", Redirects.safeNext(next), null);
     }
 
     @POST
@@ -66,7 +71,7 @@ public class Login {
     public Response signIn(@FormParam("username") String username, @FormParam("password") String password,
             @FormParam("next") String next, HttpServerRequest http) {
         if (!options.local()) {
-            throw new NotFoundException();
+            return providerOnly.passwordSignIn();
         }
         String name = username == null ? "" : username.trim().toLowerCase();
         String back = Redirects.safeNext(next);
@@ -74,11 +79,11 @@ public class Login {
         if (result.lockedFor() != null) {
             return Response.status(429)
                     .header("Retry-After", result.lockedFor().toSeconds())
-                    .entity(Templates.login(name, back, lockedMessage(result.lockedFor())))
+                    .entity(page(name, back, lockedMessage(result.lockedFor())))
                     .build();
         }
         if (result.account() == null) {
-            return Response.status(401).entity(Templates.login(name, back, WRONG)).build();
+            return Response.status(401).entity(page(name, back, WRONG)).build();
         }
         Account account = result.account();
         return Redirects.to(back).cookie(sessionCookie.issue(account.id, account.sessionEpoch)).build();
@@ -94,6 +99,13 @@ public class Login {
                         .cookie(sessionCookie.clear(), oidcSessions.clear(), Flash.cookie("You are signed out."))
                         .build())
                 .orElseGet(() -> Redirects.to("/", "You are signed out.", sessionCookie.clear(), oidcSessions.clear()));
+    }
+
+    /** The "Sign in with …" link carries {@code next} through the provider's round trip. */
+    private static TemplateInstance page(String username, String next, String error) {
+        String oidcStart = "/".equals(next) ? "/login/oidc"
+                : "/login/oidc?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return Templates.login(username, next, oidcStart, error);
     }
 
     static String lockedMessage(Duration wait) {

@@ -1,5 +1,7 @@
 package dev.hoist.account;
 
+import dev.hoist.oidc.OidcAccounts;
+import dev.hoist.oidc.SignInOptions;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.Redirects;
@@ -23,9 +25,12 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class Settings {
 
+    static final String PASSWORDS_OFF = "Passwords are turned off on this Hoist: sign in through your identity provider,"
+            + " and give registry clients a personal access token.";
+
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance settings(Account account, String newEmail, FormErrors errors);
+        static native TemplateInstance settings(Account account, String newEmail, boolean emailFromProvider, FormErrors errors);
     }
 
     @Inject
@@ -40,15 +45,26 @@ public class Settings {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    SignInOptions options;
+
+    @Inject
+    OidcAccounts oidcAccounts;
+
     @GET
     public TemplateInstance page() {
-        return Templates.settings(currentUser.require(), "", new FormErrors());
+        Account account = currentUser.require();
+        return Templates.settings(account, "", emailFromProvider(account), new FormErrors());
     }
 
     @POST
     @Path("email")
     public Response changeEmail(@FormParam("email") String email, UriInfo uri) {
         Account account = currentUser.require();
+        if (emailFromProvider(account)) {
+            return invalid(account, email, AccountException.of("email", "Your email address comes from "
+                    + options.providerName() + ": change it there, and Hoist takes it when you next sign in."));
+        }
         try {
             Account changed = accounts.changeEmail(account, email);
             boolean sent = verificationSender.send(changed, uri);
@@ -85,6 +101,9 @@ public class Settings {
     @Path("password")
     public Response changePassword(@FormParam("current") String current, @FormParam("password") String password) {
         Account account = currentUser.require();
+        if (!options.local()) {
+            return invalid(account, "", AccountException.of("current", PASSWORDS_OFF));
+        }
         try {
             Account changed = accounts.changePassword(account, current, password);
             // Other sessions end with the old epoch; this one continues with the new one.
@@ -109,6 +128,11 @@ public class Settings {
 
     private Response invalid(Account account, String newEmail, AccountException e) {
         Account fresh = Account.findById(account.id);
-        return Response.status(400).entity(Templates.settings(fresh, newEmail, e.errors())).build();
+        return Response.status(400).entity(Templates.settings(fresh, newEmail, emailFromProvider(fresh), e.errors())).build();
+    }
+
+    /** Keycloak owns the email of the accounts it signs in: each sign-in brings it up to date. */
+    private boolean emailFromProvider(Account account) {
+        return options.oidc() && oidcAccounts.isLinked(account);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hoist.account;
 
+import dev.hoist.oidc.ProviderOnly;
 import dev.hoist.oidc.SignInOptions;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,10 +44,13 @@ public class Signup {
     @Inject
     SignInOptions options;
 
+    @Inject
+    ProviderOnly providerOnly;
+
     @GET
     public Object form() {
         if (!options.local()) {
-            throw new NotFoundException(); // accounts come from the identity provider
+            return providerOnly.signUp(); // accounts come from the identity provider
         }
         if (currentUser.isSignedIn()) {
             return Redirects.to("/").build();
@@ -60,7 +63,7 @@ public class Signup {
     public Response signUp(@FormParam("username") String username, @FormParam("email") String email,
             @FormParam("password") String password, UriInfo uri) {
         if (!options.local()) {
-            throw new NotFoundException();
+            return providerOnly.signUp();
         }
         Account account;
         try {

@@ -9,14 +9,55 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Finds the account an OIDC identity signs in as, or makes one (without a password) on first sign-in. */
 @ApplicationScoped
 @Transactional
 public class OidcAccounts {
 
+    private static final Logger LOG = Logger.getLogger(OidcAccounts.class);
+
     public Optional<Account> linked(OidcIdentity identity) {
         return IdentityLink.find(identity.issuer(), identity.subject()).map(link -> link.account);
+    }
+
+    public boolean isLinked(Account account) {
+        return IdentityLink.count("account.id", account.id) > 0;
+    }
+
+    /** The identity's email when a Hoist account already uses it: accounts are never merged by email. */
+    public Optional<String> emailClash(OidcIdentity identity) {
+        return email(identity).filter(Account::isEmailTaken);
+    }
+
+    /**
+     * Takes a later sign-in's email into the account, as Keycloak owns it: a new address with the
+     * provider's {@code email_verified}, or the same one now verified. An address another account
+     * uses is not taken; the account keeps its own.
+     */
+    public Account refreshEmail(Account account, OidcIdentity identity) {
+        Account managed = Account.findById(account.id);
+        String email = email(identity).orElse(null);
+        if (email == null || email.length() > 254) {
+            return managed;
+        }
+        if (email.equalsIgnoreCase(managed.email)) {
+            managed.email = email;
+            managed.emailVerified |= identity.emailVerified();
+            return managed;
+        }
+        if (Account.count("lower(email) = lower(?1) and id <> ?2", email, managed.id) > 0) {
+            LOG.infof("Account %d keeps its email: the provider's new one is used by another account", managed.id);
+            return managed;
+        }
+        managed.email = email;
+        managed.emailVerified = identity.emailVerified();
+        return managed;
+    }
+
+    private static Optional<String> email(OidcIdentity identity) {
+        return Optional.ofNullable(identity.email()).map(String::trim).filter(e -> !e.isEmpty());
     }
 
     /** The provider's username, lowercased, when it is a valid Hoist name nobody has. */

@@ -5,6 +5,7 @@ import dev.hoist.account.AccessTokenService;
 import dev.hoist.account.Account;
 import dev.hoist.account.LoginThrottle;
 import dev.hoist.account.SignIn;
+import dev.hoist.oidc.SignInOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,8 +14,8 @@ import java.util.Base64;
 
 /**
  * The credentials Docker clients send to {@code /token}: a username with a personal access token
- * or a password (local accounts), both counted toward the sign-in lockout. Anonymous callers get
- * an anonymous token.
+ * or a password (local accounts, and only while local sign-in is on), both counted toward the
+ * sign-in lockout. Anonymous callers get an anonymous token.
  */
 @ApplicationScoped
 public class Credentials {
@@ -34,6 +35,9 @@ public class Credentials {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    SignInOptions options;
 
     public Caller fromBasic(String authorization, String address, UriInfo uri) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -56,6 +60,10 @@ public class Credentials {
         String name = username == null ? "" : username.trim().toLowerCase();
         if (secret != null && secret.startsWith(AccessToken.PREFIX)) {
             return withToken(name, secret, address);
+        }
+        if (!options.local()) {
+            // Sign-in goes through the identity provider only; a password here would go around it.
+            throw new RegistryException(ErrorCode.UNAUTHORIZED, "passwords are turned off here; use a personal access token");
         }
         SignIn.Result result = signIn.withPassword(name, secret, address);
         if (result.lockedFor() != null) {

@@ -31,7 +31,7 @@ class KeycloakJourneyTest {
         String hoistName = Visitor.uniqueName("kc");
         try (Browser browser = new Browser(base.toString())) {
             WebDriver driver = browser.driver();
-            browser.open("/login");
+            browser.open("/login?next=/settings");
             driver.findElement(By.linkText("Sign in with Keycloak")).click();
             waitFor(driver, By.linkText("Register")).click();
             waitFor(driver, By.id("username")).sendKeys(keycloakName);
@@ -45,21 +45,23 @@ class KeycloakJourneyTest {
             browser.fill("Username", hoistName).press("Continue");
             browser.waitForText("Welcome to Hoist, " + hoistName + ".");
             assertEquals(hoistName, browser.headerUser());
+            assertEquals(base + "settings", driver.getCurrentUrl(), "back where sign-in was asked for, past Keycloak and the username page");
 
             browser.press("Sign out");
             browser.waitForText("You are signed out.");
             assertNull(browser.headerUser());
 
-            // Keycloak's session ended too: it asks for the password again.
-            browser.open("/login");
+            // Keycloak's session ended too: it asks for the password again. A page that needs
+            // signing in sends the browser back to it afterwards.
+            browser.open("/settings/tokens");
             driver.findElement(By.linkText("Sign in with Keycloak")).click();
             waitFor(driver, By.id("password")).sendKeys("registered-pass-1");
             driver.findElement(By.id("username")).sendKeys(keycloakName, Keys.ENTER);
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> hoistName.equals(browser.headerUser()));
             assertEquals(hoistName, browser.headerUser());
+            assertEquals(base + "settings/tokens", driver.getCurrentUrl());
 
             // No Hoist password: registry clients use a personal access token made here.
-            browser.open("/settings/tokens");
             browser.waitForText("tokens are the only way for registry clients to sign in");
             browser.fill("Description", "laptop").press("Generate token");
             String token = driver.findElement(By.cssSelector("[data-testid=new-token]")).getAttribute("value");

@@ -17,10 +17,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -59,6 +64,38 @@ class OidcLoginTest {
         new KeycloakSignIn().signIn(hoist(), KeycloakResource.USER, KeycloakResource.USER_PASSWORD);
         assertEquals(account.id, account(KeycloakResource.USER).id);
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> IdentityLink.count("account.id", account.id)));
+    }
+
+    @Test
+    void theSignInLinkKeepsNextThroughKeycloak() {
+        KeycloakSignIn flow = new KeycloakSignIn();
+        String login = flow.visit(hoist() + "/login?next=/settings/tokens").body();
+        Matcher link = Pattern.compile("href=\"([^\"]+)\" data-testid=\"oidc-sign-in\"").matcher(login);
+        assertTrue(link.find(), login);
+        assertEquals("/login/oidc?next=%2Fsettings%2Ftokens", link.group(1));
+
+        HttpResponse<String> end = flow.signInFrom(hoist() + link.group(1), KeycloakResource.USER, KeycloakResource.USER_PASSWORD);
+
+        assertEquals("/settings/tokens", end.uri().getPath());
+        assertTrue(end.body().contains("<h1>Personal access tokens</h1>"), end.body());
+    }
+
+    @Test
+    void aNextThatLeavesHoistEndsOnTheHomePage() {
+        KeycloakSignIn flow = new KeycloakSignIn();
+        flow.signIn(hoist(), KeycloakResource.USER, KeycloakResource.USER_PASSWORD); // Keycloak's session spares the form below
+        for (String next : List.of("//evil.example", "https://evil.example/", "/\\evil.example", "/\\/evil.example",
+                "http:evil.example", "javascript:alert(1)", "evil.example", "/%2F/evil.example\r\nLocation: https://evil.example",
+                "\t//evil.example")) {
+            // KeycloakSignIn fails the test on any redirect off this machine.
+            HttpResponse<String> end = flow.visit(hoist() + "/login/oidc?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            assertEquals(URI.create(hoist() + "/"), end.uri(), next);
+            assertTrue(end.body().contains("data-testid=\"header-username\">" + KeycloakResource.USER + "<"), next);
+        }
+        Matcher link = Pattern.compile("href=\"([^\"]+)\" data-testid=\"oidc-sign-in\"")
+                .matcher(given().get("/login?next=//evil.example").asString());
+        assertTrue(link.find());
+        assertEquals("/login/oidc", link.group(1), "the sign-in page drops a next that leaves Hoist");
     }
 
     @Test

@@ -30,11 +30,17 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     public static final String USER_PASSWORD = "keycloak-pass-1";
 
     private static String issuer;
+    private static String adminPassword;
     private static int hoistPort;
     private Process process;
 
     public static String issuer() {
         return issuer;
+    }
+
+    /** The realm's admin REST API, as the bootstrap admin (see {@link KeycloakAdmin}). */
+    public static KeycloakAdmin admin() {
+        return new KeycloakAdmin(issuer.substring(0, issuer.indexOf("/realms/")), REALM, "admin", adminPassword);
     }
 
     public static int hoistPort() {
@@ -58,7 +64,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                     .redirectErrorStream(true)
                     .redirectOutput(home.getParent().resolve("keycloak.log").toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-" + port);
+            adminPassword = "admin-" + port;
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             process = builder.start();
             waitUntilReady(URI.create(issuer + "/.well-known/openid-configuration"));

@@ -29,7 +29,12 @@ public class KeycloakSignIn {
 
     /** Runs the whole flow from {@code hoistBase/login/oidc}; returns the page it ends on. */
     public HttpResponse<String> signIn(String hoistBase, String username, String password) {
-        HttpResponse<String> loginPage = follow(get(URI.create(hoistBase + "/login/oidc")));
+        return signInFrom(hoistBase + "/login/oidc", username, password);
+    }
+
+    /** Runs the flow from {@code start} (such as the "Sign in with Keycloak" link of a page) through Keycloak's form. */
+    public HttpResponse<String> signInFrom(String start, String username, String password) {
+        HttpResponse<String> loginPage = visit(start);
         Matcher form = FORM.matcher(loginPage.body());
         if (!form.find()) {
             throw new AssertionError("No Keycloak login form at " + loginPage.uri() + ": " + loginPage.body());
@@ -46,13 +51,35 @@ public class KeycloakSignIn {
         return quarkusSession;
     }
 
+    /** Opens {@code url} and follows every redirect, as a browser would; Keycloak's own session cookie goes too. */
+    public HttpResponse<String> visit(String url) {
+        return follow(get(URI.create(url)));
+    }
+
+    /** The cookie this client holds for {@code url}'s host and port, or null. */
+    public String cookie(String url, String name) {
+        URI uri = URI.create(url);
+        return jar.getOrDefault(uri.getHost() + ":" + uri.getPort(), Map.of()).get(name);
+    }
+
     public HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET().build());
     }
 
+    /** Posts a form to {@code url} with this client's cookies, and follows the redirects. */
+    public HttpResponse<String> post(String url, String formBody) {
+        return follow(send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build()));
+    }
+
+    /** Follows redirects on this machine only: a redirect to any other host is an open redirect, and fails the test. */
     private HttpResponse<String> follow(HttpResponse<String> response) {
         for (int hops = 0; hops < 20 && response.statusCode() / 100 == 3; hops++) {
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            if (!"localhost".equals(next.getHost()) && !"127.0.0.1".equals(next.getHost())) {
+                throw new AssertionError(response.uri() + " redirected off this machine, to " + next);
+            }
             response = get(next);
         }
         return response;
