@@ -14,6 +14,8 @@ import java.util.Optional;
 @Transactional
 public class AccessTokenService {
 
+    private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
+
     /** A new token and the secret to show once. */
     public record Created(AccessToken token, String secret) {
     }
@@ -70,7 +72,18 @@ public class AccessTokenService {
         }
         Optional<AccessToken> token = AccessToken.findBySecret(secret)
                 .filter(t -> t.account.username().equals(username) && !t.isExpired());
-        token.ifPresent(t -> t.lastUsedAt = Instant.now());
+        token.ifPresent(AccessTokenService::recordUse);
         return token;
+    }
+
+    /**
+     * Pages show the last use to the minute, so a token used in a loop (a CI pushing layers) is
+     * written at most once a minute instead of once per token request.
+     */
+    private static void recordUse(AccessToken token) {
+        Instant now = Instant.now();
+        if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION))) {
+            token.lastUsedAt = now;
+        }
     }
 }

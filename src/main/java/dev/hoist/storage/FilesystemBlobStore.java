@@ -78,7 +78,7 @@ public final class FilesystemBlobStore implements BlobStore {
             }
             try {
                 channel.position(size);
-                copy(inStep ? new DigestInputStream(data, state.hash) : data, channel);
+                PipelinedCopy.copy(inStep ? new DigestInputStream(data, state.hash) : data, channel);
             } catch (IOException | RuntimeException e) {
                 running.remove(uploadId);
                 // Drop a partial chunk (a client that hung up) so that the client can resend it whole.
@@ -131,7 +131,7 @@ public final class FilesystemBlobStore implements BlobStore {
         try {
             MessageDigest hash = expected.newMessageDigest();
             try (FileChannel channel = FileChannel.open(temp, CREATE_NEW, WRITE)) {
-                copy(new DigestInputStream(data, hash), channel);
+                PipelinedCopy.copy(new DigestInputStream(data, hash), channel);
                 channel.force(true);
             }
             Digest actual = Digest.of(expected.algorithm(), hash.digest());
@@ -265,17 +265,6 @@ public final class FilesystemBlobStore implements BlobStore {
             buffer.clear();
         }
         return Digest.of(algorithm, hash.digest());
-    }
-
-    private static void copy(InputStream in, FileChannel out) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-            while (chunk.hasRemaining()) {
-                out.write(chunk);
-            }
-        }
     }
 
     private static void deleteQuietly(Path path) {

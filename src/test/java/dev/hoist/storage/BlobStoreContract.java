@@ -154,6 +154,33 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void bigChunkCutOffMidwayIsDroppedAndCanBeResent() {
+        // Several megabytes: long enough to be written while the rest is still being read.
+        byte[] first = random(3 * 1024 * 1024 + 17, 1);
+        byte[] second = random(5 * 1024 * 1024 + 333, 2);
+        store.startUpload("big-cut");
+        store.append("big-cut", 0, stream(first));
+        assertThrows(UncheckedIOException.class,
+                () -> store.append("big-cut", first.length, failingAfter(Arrays.copyOf(second, 4 * 1024 * 1024 + 5))));
+        assertEquals(first.length, store.uploadSize("big-cut"));
+        assertEquals(first.length + second.length, store.append("big-cut", first.length, stream(second)));
+        byte[] whole = new byte[first.length + second.length];
+        System.arraycopy(first, 0, whole, 0, first.length);
+        System.arraycopy(second, 0, whole, first.length, second.length);
+        store.commit("big-cut", sha256(whole));
+        assertArrayEquals(whole, readAll(store.open(sha256(whole), 0, whole.length)));
+    }
+
+    @Test
+    void bigPutCutOffMidwayKeepsNothing() throws Exception {
+        byte[] content = random(6 * 1024 * 1024, 3);
+        assertThrows(UncheckedIOException.class,
+                () -> store.put(sha256(content), failingAfter(Arrays.copyOf(content, 5 * 1024 * 1024 + 1))));
+        assertFalse(store.exists(sha256(content)));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
     void putCutOffMidwayKeepsNothing() throws Exception {
         byte[] content = text("a layer the client never finished");
         assertThrows(UncheckedIOException.class,

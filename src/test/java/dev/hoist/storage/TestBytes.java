@@ -101,6 +101,20 @@ final class TestBytes {
                 }
                 return bytes[next++] & 0xff;
             }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                if (next == bytes.length) {
+                    throw new IOException("The client hung up");
+                }
+                int n = Math.min(len, bytes.length - next);
+                System.arraycopy(bytes, next, b, off, n);
+                next += n;
+                return n;
+            }
         };
     }
 }
