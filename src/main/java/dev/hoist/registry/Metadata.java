@@ -47,12 +47,6 @@ public class Metadata {
     @Inject
     EntityManager em;
 
-    public void linkBlob(long repoId, String digest, long size) {
-        em.createNativeQuery("INSERT INTO repository_blobs (repository_id, digest, size) VALUES (?1, ?2, ?3) "
-                + "ON CONFLICT DO NOTHING")
-                .setParameter(1, repoId).setParameter(2, digest).setParameter(3, size).executeUpdate();
-    }
-
     public Optional<Long> blobSize(long repoId, String digest) {
         List<?> rows = em.createNativeQuery("SELECT size FROM repository_blobs WHERE repository_id = ?1 AND digest = ?2")
                 .setParameter(1, repoId).setParameter(2, digest).getResultList();
