@@ -18,9 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -183,7 +181,7 @@ class GarbageCollectorTest {
         }
     }
 
-    private void ageAll(OciLayout.Image... images) throws Exception {
+    private static void ageAll(OciLayout.Image... images) {
         for (OciLayout.Image image : images) {
             age(image.layer().digest());
             age(image.config().digest());
@@ -191,11 +189,8 @@ class GarbageCollectorTest {
     }
 
     /** Makes every reference to the blob, and its file, two hours old. */
-    private void age(String digest) throws Exception {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE repository_blobs SET created_at = now() - interval '2 hours' WHERE digest = ?1")
-                .setParameter(1, digest).executeUpdate());
-        Files.setLastModifiedTime(fileOf(digest), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    private static void age(String digest) {
+        BlobAges.age(digest, Duration.ofHours(2));
     }
 
     @SuppressWarnings("unchecked")
@@ -206,13 +201,8 @@ class GarbageCollectorTest {
                 """).setParameter(1, digest).getResultList());
     }
 
-    private Path fileOf(OciLayout.Blob blob) {
-        return fileOf(blob.digest());
-    }
-
-    private Path fileOf(String digest) {
-        Digest d = Digest.parse(digest);
-        return Path.of("target/test-data/blobs", d.algorithm().label(), d.hex().substring(0, 2), d.hex());
+    private static Path fileOf(OciLayout.Blob blob) {
+        return BlobAges.fileOf(blob.digest());
     }
 
     /** Starts both together, the push a little later each round, so that it lands at varied points of the run. */
