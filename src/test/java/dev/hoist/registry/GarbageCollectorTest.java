@@ -99,6 +99,33 @@ class GarbageCollectorTest {
     }
 
     @Test
+    void anIndexKeepsTheManifestsItNamesEvenWhenTheyWerePushedAsBlobs() throws Exception {
+        String me = People.newVerified("gc");
+        String name = me + "/multi";
+        RegistryClient client = RegistryClient.as(me, "password123");
+        OciLayout.Image image = OciLayout.image(10_000);
+        client.pushImage(name, image, "amd64");
+        // Some tools upload a child manifest's bytes as a blob too.
+        client.pushBlob(name, image.manifest()).then().statusCode(201);
+        OciLayout.Blob index = OciLayout.Blob.of(OciLayout.JSON.writeValueAsBytes(java.util.Map.of(
+                "schemaVersion", 2, "mediaType", "application/vnd.oci.image.index.v1+json",
+                "manifests", List.of(java.util.Map.of("mediaType", IMAGE, "digest", image.manifestDigest(),
+                        "size", image.manifest().bytes().length,
+                        "platform", java.util.Map.of("os", "linux", "architecture", "amd64"))))));
+        client.pushManifest(name, "latest", index, "application/vnd.oci.image.index.v1+json").then().statusCode(201);
+        ageAll(image);
+        age(image.manifestDigest());
+
+        collector.collect(GRACE);
+
+        assertArrayEquals(image.manifest().bytes(),
+                client.on(name, "pull").get("/v2/" + name + "/blobs/" + image.manifestDigest()).asByteArray());
+        client.on(name, "pull").accept("application/vnd.oci.image.index.v1+json").get("/v2/" + name + "/manifests/latest")
+                .then().statusCode(200);
+        assertPullable(client, name, image, "amd64");
+    }
+
+    @Test
     void aBlobUploadedMomentsAgoStaysUntilItsGracePeriodEnds() throws Exception {
         String me = People.newVerified("gc");
         String name = me + "/pending";
@@ -173,7 +200,11 @@ class GarbageCollectorTest {
     }
 
     private static void assertPullable(RegistryClient client, String name, OciLayout.Image image) {
-        Response manifest = client.on(name, "pull").accept(IMAGE).get("/v2/" + name + "/manifests/v1");
+        assertPullable(client, name, image, "v1");
+    }
+
+    private static void assertPullable(RegistryClient client, String name, OciLayout.Image image, String tag) {
+        Response manifest = client.on(name, "pull").accept(IMAGE).get("/v2/" + name + "/manifests/" + tag);
         manifest.then().statusCode(200);
         assertArrayEquals(image.manifest().bytes(), manifest.asByteArray());
         for (OciLayout.Blob blob : List.of(image.layer(), image.config())) {
