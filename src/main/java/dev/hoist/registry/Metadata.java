@@ -76,7 +76,10 @@ public class Metadata {
         em.createNativeQuery("DELETE FROM uploads WHERE id = ?1").setParameter(1, id).executeUpdate();
     }
 
-    /** Stores the manifest (or finds the same bytes stored before) and returns its id. */
+    /**
+     * Stores the manifest (or finds the same bytes stored before) and returns its id. Pushes go
+     * through {@link BlobReferences#saveManifest}, which also records the blobs it uses.
+     */
     public long saveManifest(long repoId, String digest, ParsedManifest m, byte[] content, String pushedBy) {
         em.createNativeQuery("""
                 INSERT INTO manifests (repository_id, digest, media_type, artifact_type, subject_digest, content,
