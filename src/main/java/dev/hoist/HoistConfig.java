@@ -31,6 +31,22 @@ public interface HoistConfig {
 
     Oidc oidc();
 
+    Gc gc();
+
+    /** Online garbage collection of blobs, see {@code dev.hoist.registry.GarbageCollector}. */
+    interface Gc {
+        /**
+         * How long a blob a repository has, but no manifest of it uses, is kept: clients upload
+         * layers before the manifest that names them.
+         */
+        @WithDefault("PT24H")
+        Duration grace();
+
+        /** How often the collector runs in each copy of Hoist ({@code 1h}, {@code 30m}); {@code off} never. */
+        @WithDefault("1h")
+        String interval();
+    }
+
     /** Sign in with Keycloak (any OpenID Connect provider): on when the issuer is set. */
     interface Oidc {
         /** The provider's issuer URL, e.g. {@code https://sso.example.com/realms/hoist}. */

@@ -39,6 +39,9 @@ public class Manifests {
     @Inject
     ManifestChecks checks;
 
+    @Inject
+    BlobReferences references;
+
     @PathParam("namespace")
     String namespace;
 
@@ -70,7 +73,7 @@ public class Manifests {
         ParsedManifest manifest = ParsedManifest.parse(content, contentType);
         ParsedManifest described = checks.verify(repo, manifest);
         String pusher = caller.account().map(a -> a.username()).orElse(null);
-        long id = metadata.saveManifest(repo.id, digest, described, content, pusher);
+        long id = references.saveManifest(repo.id, digest, described, content, pusher);
         if (byDigest) {
             metadata.markPushed(repo.id);
         } else {

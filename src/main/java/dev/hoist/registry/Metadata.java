@@ -47,12 +47,6 @@ public class Metadata {
     @Inject
     EntityManager em;
 
-    public void linkBlob(long repoId, String digest, long size) {
-        em.createNativeQuery("INSERT INTO repository_blobs (repository_id, digest, size) VALUES (?1, ?2, ?3) "
-                + "ON CONFLICT DO NOTHING")
-                .setParameter(1, repoId).setParameter(2, digest).setParameter(3, size).executeUpdate();
-    }
-
     public Optional<Long> blobSize(long repoId, String digest) {
         List<?> rows = em.createNativeQuery("SELECT size FROM repository_blobs WHERE repository_id = ?1 AND digest = ?2")
                 .setParameter(1, repoId).setParameter(2, digest).getResultList();
@@ -85,7 +79,10 @@ public class Metadata {
         em.createNativeQuery("DELETE FROM uploads WHERE id = ?1").setParameter(1, id).executeUpdate();
     }
 
-    /** Stores the manifest (or finds the same bytes stored before) and returns its id. */
+    /**
+     * Stores the manifest (or finds the same bytes stored before) and returns its id. Pushes go
+     * through {@link BlobReferences#saveManifest}, which also records the blobs it uses.
+     */
     public long saveManifest(long repoId, String digest, ParsedManifest m, byte[] content, String pushedBy) {
         em.createNativeQuery("""
                 INSERT INTO manifests (repository_id, digest, media_type, artifact_type, subject_digest, content,

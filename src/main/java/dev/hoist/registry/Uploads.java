@@ -48,6 +48,9 @@ public class Uploads {
     BlobStore store;
 
     @Inject
+    BlobReferences references;
+
+    @Inject
     dev.hoist.access.Access access;
 
     @PathParam("namespace")
@@ -74,7 +77,7 @@ public class Uploads {
             } catch (DigestMismatchException e) {
                 throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
             }
-            metadata.linkBlob(repo.id, digest.toString(), store.size(digest));
+            references.link(repo.id, digest, store.size(digest));
             return created(repo, digest);
         }
         String id = UUID.randomUUID().toString();
@@ -131,7 +134,7 @@ public class Uploads {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
         }
         metadata.endUpload(id);
-        metadata.linkBlob(repo.id, digest.toString(), store.size(digest));
+        references.link(repo.id, digest, store.size(digest));
         return created(repo, digest);
     }
 
@@ -164,10 +167,7 @@ public class Uploads {
                 .atLeast(dev.hoist.access.AccessMode.READ)) {
             return false;
         }
-        return metadata.blobSize(source.id, digest.toString()).map(size -> {
-            metadata.linkBlob(target.id, digest.toString(), size);
-            return true;
-        }).orElse(false);
+        return references.mount(target.id, source.id, digest);
     }
 
     private long appendAt(String id, long offset, InputStream body) {

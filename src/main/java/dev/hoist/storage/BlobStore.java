@@ -3,7 +3,9 @@ package dev.hoist.storage;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Content-addressed bytes: layers and image configs, each stored once under its digest.
@@ -76,6 +78,22 @@ public interface BlobStore {
 
     /** Removes the blob; does nothing if there is no such blob. */
     void delete(Digest digest);
+
+    /**
+     * Every blob's digest, read lazily as the stream is consumed; the caller closes the stream.
+     * Blobs stored or removed meanwhile may or may not be listed.
+     */
+    Stream<Digest> digests();
+
+    /**
+     * Removes the blob unless it was stored at or after {@code cutoff}. Storing a blob that exists
+     * already ({@link #put} or {@link #commit}) counts as storing it again, and a store racing
+     * with this call either lands before it, and the blob stays, or after it, and the blob is
+     * there again: garbage collection relies on this to never take a blob being pushed.
+     *
+     * @return whether the blob was removed; false if there is no such blob
+     */
+    boolean deleteIfStoredBefore(Digest digest, Instant cutoff);
 
     /**
      * Deletes uploads, and the leftovers of interrupted writes, untouched for longer than

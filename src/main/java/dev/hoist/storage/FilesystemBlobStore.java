@@ -14,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Blobs as files: {@code <root>/sha256/ab/abcdef…}. Uploads and the temporary files of
@@ -33,6 +35,7 @@ public final class FilesystemBlobStore implements BlobStore {
 
     private final Path root;
     private final UploadFiles uploads;
+    private final BlobFolder blobs;
     /**
      * SHA-256 of each upload's bytes so far, fed while chunks are written, so that closing an
      * upload need not read it back. Only a speed-up: when it is missing or behind the file (a
@@ -48,6 +51,7 @@ public final class FilesystemBlobStore implements BlobStore {
     public FilesystemBlobStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.uploads = new UploadFiles(this.root.resolve("_uploads"));
+        this.blobs = new BlobFolder(this.root, uploads.folder());
         try {
             Files.createDirectories(uploads.folder());
         } catch (IOException e) {
@@ -216,6 +220,16 @@ public final class FilesystemBlobStore implements BlobStore {
     }
 
     @Override
+    public Stream<Digest> digests() {
+        return blobs.digests();
+    }
+
+    @Override
+    public boolean deleteIfStoredBefore(Digest digest, Instant cutoff) {
+        return blobs.deleteIfStoredBefore(digest, cutoff);
+    }
+
+    @Override
     public int purgeStaleUploads(Duration olderThan) {
         int purged = uploads.purgeOlderThan(Instant.now().minus(olderThan));
         running.keySet().removeIf(id -> !Files.exists(uploads.path(id)));
@@ -233,24 +247,27 @@ public final class FilesystemBlobStore implements BlobStore {
     }
 
     private Path blobPath(Digest digest) {
-        String hex = digest.hex();
-        return root.resolve(digest.algorithm().label()).resolve(hex.substring(0, 2)).resolve(hex);
+        return blobs.path(digest);
     }
 
-    /** Moves a verified file to its blob path in one rename; if the blob is there already, drops the file. */
+    /**
+     * Moves a verified file to its blob path in one rename, even over the same blob stored before:
+     * the new file's time says the blob was stored just now, which keeps garbage collection off it
+     * (see {@link BlobFolder#deleteIfStoredBefore}).
+     */
     private void moveIntoPlace(Path source, Digest digest) throws IOException {
         Path target = blobPath(digest);
-        if (Files.exists(target)) {
-            Files.delete(source);
-            return;
-        }
         Files.createDirectories(target.getParent());
+        // The last chunk of an upload may have been written long before the commit.
+        FileTime now = FileTime.from(Instant.now());
+        Files.setLastModifiedTime(source, now);
         try {
             // On Linux a concurrent commit of the same digest replaces an identical file: both succeed.
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
             // Filesystems that refuse to replace: the same content won the race.
             Files.deleteIfExists(source);
+            Files.setLastModifiedTime(target, now);
         }
     }
 

@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -361,6 +363,75 @@ public abstract class BlobStoreContract {
         assertEquals(14, store.uploadSize("active"));
         assertEquals(List.of("active"), leftovers());
         assertEquals(0, store.purgeStaleUploads(Duration.ofHours(24)));
+    }
+
+    @Test
+    void listsEveryBlobButNotUploads() {
+        try (Stream<Digest> none = store.digests()) {
+            assertEquals(List.of(), none.toList());
+        }
+        byte[] one = text("listed once");
+        byte[] two = text("listed under sha512");
+        store.put(sha256(one), stream(one));
+        store.put(digest(Digest.Algorithm.SHA512, two), stream(two));
+        store.put(sha256(one), stream(one));
+        store.startUpload("unfinished");
+        store.append("unfinished", 0, stream(text("not a blob yet")));
+        try (Stream<Digest> listed = store.digests()) {
+            assertEquals(Set.of(sha256(one), digest(Digest.Algorithm.SHA512, two)), Set.copyOf(listed.toList()));
+        }
+        store.delete(sha256(one));
+        try (Stream<Digest> listed = store.digests()) {
+            assertEquals(List.of(digest(Digest.Algorithm.SHA512, two)), listed.toList());
+        }
+    }
+
+    @Test
+    void deletesOnlyBlobsStoredBeforeTheCutoff() throws Exception {
+        byte[] content = text("collectable");
+        Digest digest = sha256(content);
+        assertFalse(store.deleteIfStoredBefore(digest, Instant.now().plusSeconds(3600)), "no such blob");
+
+        store.put(digest, stream(content));
+        assertFalse(store.deleteIfStoredBefore(digest, Instant.now().minusSeconds(3600)), "stored after the cutoff");
+        assertTrue(store.exists(digest));
+
+        Instant afterFirstStore = later();
+        store.put(digest, stream(content));
+        assertFalse(store.deleteIfStoredBefore(digest, afterFirstStore), "storing it again makes it young again");
+        Instant afterSecondStore = later();
+        store.startUpload("again");
+        store.append("again", 0, stream(content));
+        store.commit("again", digest);
+        assertFalse(store.deleteIfStoredBefore(digest, afterSecondStore), "so does committing an upload of it");
+
+        assertTrue(store.deleteIfStoredBefore(digest, later()));
+        assertFalse(store.exists(digest));
+        assertFalse(store.deleteIfStoredBefore(digest, later()), "already gone");
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void aBlobStoredWhileItIsCollectedStays() throws Exception {
+        // The collector decided the blob is garbage; a push of the same bytes lands at that moment.
+        for (int round = 0; round < 200; round++) {
+            byte[] content = random(1000, 500 + round);
+            Digest digest = sha256(content);
+            store.put(digest, stream(content));
+            Instant cutoff = later();
+            bothAtOnce(() -> store.put(digest, stream(content)), () -> store.deleteIfStoredBefore(digest, cutoff));
+            assertTrue(store.exists(digest), "round " + round + ": the blob just stored is there");
+            assertArrayEquals(content, readAll(store.open(digest, 0, content.length)));
+        }
+        assertEquals(List.of(), leftovers());
+    }
+
+    /** An instant after everything done so far, and before anything done next. */
+    private static Instant later() throws InterruptedException {
+        Thread.sleep(5);
+        Instant now = Instant.now();
+        Thread.sleep(5);
+        return now;
     }
 
     private void bothAtOnce(Runnable one, Runnable other) throws Exception {

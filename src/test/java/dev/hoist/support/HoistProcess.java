@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,13 +29,22 @@ public class HoistProcess implements AutoCloseable {
 
     /** Starts the jar in {@code workDir} with {@code env} added, and waits until it is healthy. */
     public static HoistProcess start(Path workDir, Map<String, String> env) throws IOException, InterruptedException {
+        return start(workDir, env, List.of());
+    }
+
+    /** The same, with options for the JVM such as {@code -Xmx160m}. */
+    public static HoistProcess start(Path workDir, Map<String, String> env, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         int port = freePort();
         String jar = System.getProperty("hoist.app.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-Dquarkus.http.port=" + port,
-                "-jar", Path.of(jar).toAbsolutePath().toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(Path.of(jar).toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("hoist.log").toFile()));
@@ -50,6 +61,15 @@ public class HoistProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the process printed. */
+    public Path log() {
+        return workDir.resolve("hoist.log");
     }
 
     /** Sends a signal as a terminal or a service manager would ("TERM", "INT") and waits for the exit. */

@@ -1,0 +1,88 @@
+package dev.hoist.registry;
+
+import dev.hoist.storage.BlobStore;
+import dev.hoist.storage.Digest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every way a repository comes to reference a blob: an upload, a mount, a manifest. Each holds the
+ * digest's shared {@link BlobLocks lock} while it checks what it relies on and writes the
+ * reference, so that garbage collection, which re-checks under the exclusive lock, either sees
+ * the new reference and keeps the blob, or finished first and the check here sees that.
+ */
+@ApplicationScoped
+@Transactional
+public class BlobReferences {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    BlobLocks locks;
+
+    @Inject
+    BlobStore store;
+
+    @Inject
+    Metadata metadata;
+
+    /**
+     * Records that the repository has the blob just uploaded. A re-upload restarts the grace
+     * period. The blob's file was stored just now, which keeps it from the collector; checked
+     * again here in case of a grace period shorter than this request.
+     */
+    public void link(long repoId, Digest digest, long size) {
+        locks.share(List.of(digest.toString()));
+        if (!store.exists(digest)) {
+            throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "the blob was collected as it arrived; upload it again");
+        }
+        em.createNativeQuery("""
+                INSERT INTO repository_blobs (repository_id, digest, size) VALUES (?1, ?2, ?3)
+                ON CONFLICT (repository_id, digest) DO UPDATE SET created_at = now()
+                """).setParameter(1, repoId).setParameter(2, digest.toString()).setParameter(3, size).executeUpdate();
+    }
+
+    /**
+     * Gives the target repository a blob of the source, in one statement: if the collector took
+     * the source's reference first there is nothing to copy, and the client uploads the blob.
+     */
+    public boolean mount(long targetId, long sourceId, Digest digest) {
+        locks.share(List.of(digest.toString()));
+        return em.createNativeQuery("""
+                INSERT INTO repository_blobs (repository_id, digest, size)
+                SELECT ?1, digest, size FROM repository_blobs WHERE repository_id = ?2 AND digest = ?3
+                ON CONFLICT (repository_id, digest) DO UPDATE SET created_at = now()
+                """).setParameter(1, targetId).setParameter(2, sourceId).setParameter(3, digest.toString())
+                .executeUpdate() > 0;
+    }
+
+    /**
+     * Stores the manifest with the blobs it uses. They were checked before; checked again under
+     * the locks, since the collector may have dropped a stale reference in between.
+     */
+    public long saveManifest(long repoId, String digest, ParsedManifest manifest, byte[] content, String pushedBy) {
+        Set<String> used = new LinkedHashSet<>(manifest.blobs());
+        locks.share(used);
+        for (String blob : used) {
+            if (metadata.blobSize(repoId, blob).isEmpty()) {
+                throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, "blob unknown: " + blob, blob);
+            }
+        }
+        long id = metadata.saveManifest(repoId, digest, manifest, content, pushedBy);
+        // An index's children are manifests, but a client may have pushed one as a blob too.
+        used.addAll(manifest.children());
+        for (String blob : used) {
+            em.createNativeQuery("""
+                    INSERT INTO manifest_blobs (manifest_id, repository_id, digest) VALUES (?1, ?2, ?3)
+                    ON CONFLICT DO NOTHING
+                    """).setParameter(1, id).setParameter(2, repoId).setParameter(3, blob).executeUpdate();
+        }
+        return id;
+    }
+}
