@@ -15,7 +15,7 @@ public class BlobStores {
     private static final Logger LOG = Logger.getLogger(BlobStores.class);
 
     /** Uploads untouched this long were abandoned, or cut off by a crash. */
-    static final Duration STALE_UPLOAD_AGE = Duration.ofHours(24);
+    public static final Duration STALE_UPLOAD_AGE = Duration.ofHours(24);
 
     @ConfigProperty(name = "hoist.data-dir", defaultValue = "data")
     String dataDir;
