@@ -91,7 +91,7 @@ public final class SearchSql {
                    coalesce(r.last_pushed_at, r.updated_at) AS updated, r.private,
                    r.namespace_id = :library AS official,
                    coalesce(o.verified_publisher, false) AND r.namespace_id <> :library AS verified,
-                   ranked.total
+                   ranked.total, ranked.exactness, ranked.relevance
             FROM ranked
             JOIN repositories r ON r.id = ranked.id
             LEFT JOIN organizations o ON o.namespace_id = r.namespace_id
@@ -104,7 +104,7 @@ public final class SearchSql {
         Map<String, Object> params = params(query, scope);
         params.put("offset", (query.page() - 1) * query.pageSize());
         params.put("limit", query.pageSize());
-        return new Statement(hits(query, scope, false) + ranked(order(query)) + SHOW
+        return new Statement(hits(query, scope, false) + ranked(exactness(query), relevance(query), query.sort()) + SHOW
                 + "WHERE ranked.position > :offset AND ranked.position <= :offset + :limit\nORDER BY ranked.position", params);
     }
 
@@ -117,10 +117,32 @@ public final class SearchSql {
     static Statement suggest(SearchQuery query, Scope scope) {
         Map<String, Object> params = params(query, scope);
         params.put("limit", SUGGESTIONS);
-        String column = nameColumn(query);
-        return new Statement(hits(query, scope, true) + ranked(exactness() + " DESC, (word_similarity(:term, r." + column
-                + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4) DESC, r.id") + SHOW
+        return new Statement(hits(query, scope, true) + ranked(exactness(query), nameCloseness(query), Sort.BEST) + SHOW
                 + "WHERE ranked.position <= :limit\nORDER BY ranked.position", params);
+    }
+
+    /**
+     * The private repositories in {@code readable} (ids the reader may read, see
+     * {@link Visibility#readablePrivate}) that match, ranked as {@link #page} or {@link #suggest}
+     * rank (the same columns), at most {@link #CANDIDATES}: what a signed-in reader's results add
+     * to the public ones everyone gets. Its cost follows the reader's private repositories, not the table.
+     */
+    static Statement readable(SearchQuery query, Scope scope, Visibility.Filter readable, boolean namesOnly) {
+        Map<String, Object> params = params(query, scope);
+        params.putAll(readable.params());
+        params.put("limit", namesOnly ? SUGGESTIONS : CANDIDATES);
+        String match = "TRUE";
+        if (query.hasText()) {
+            String column = "r." + nameColumn(query);
+            match = column + " LIKE :pattern" + (namesOnly ? "" : " OR r.search_vector @@ " + TSQUERY);
+        }
+        Sort sort = namesOnly ? Sort.BEST : query.sort();
+        String hits = "WITH readable AS MATERIALIZED (" + readable.sql() + "),\nhits AS MATERIALIZED (\n  SELECT r.id FROM readable"
+                + " JOIN repositories r ON r.id = readable.id WHERE (" + match + ") AND (" + scope.sql() + ") ORDER BY "
+                + sort.sql + " LIMIT " + CANDIDATES + "\n)\n";
+        String ranked = namesOnly ? ranked(exactness(query), nameCloseness(query), Sort.BEST)
+                : ranked(exactness(query), relevance(query), sort);
+        return new Statement(hits + ranked + SHOW + "WHERE ranked.position <= :limit\nORDER BY ranked.position", params);
     }
 
     private static Map<String, Object> params(SearchQuery query, Scope scope) {
@@ -206,29 +228,42 @@ public final class SearchSql {
                 + (sort == null ? "" : " ORDER BY " + sort.sql + " LIMIT " + limit);
     }
 
-    /** Orders the candidates; a deleted namespace's repositories are dropped here, once, rather than in every source. */
-    private static String ranked(String order) {
-        return ", ranked AS (\n  SELECT r.id, count(*) OVER () AS total, row_number() OVER (ORDER BY " + order
-                + ") AS position\n  FROM hits JOIN repositories r ON r.id = hits.id\n  WHERE " + Visibility.LIVE + "\n)\n";
+    /**
+     * Orders the candidates; a deleted namespace's repositories are dropped here, once, rather
+     * than in every source. The best match is by {@code exactness}, then {@code relevance}, then
+     * id; both are returned so that {@link MergedResults} can merge two lists in the same order.
+     */
+    private static String ranked(String exactness, String relevance, Sort sort) {
+        String order = sort == Sort.BEST ? exactness + " DESC, " + relevance + " DESC, r.id" : sort.sql;
+        return ", ranked AS (\n  SELECT r.id, count(*) OVER () AS total, " + exactness + " AS exactness, " + relevance
+                + " AS relevance, row_number() OVER (ORDER BY " + order + ") AS position\n"
+                + "  FROM hits JOIN repositories r ON r.id = hits.id\n  WHERE " + Visibility.LIVE + "\n)\n";
     }
 
     /** 2: the very image ("postgres" is library/postgres); 1: the same name in another namespace. */
-    private static String exactness() {
-        return "CASE WHEN r.full_name IN (:term, :official_name) THEN 2 WHEN r.name = :term THEN 1 ELSE 0 END";
+    private static String exactness(SearchQuery query) {
+        return query.hasText() ? "CASE WHEN r.full_name IN (:term, :official_name) THEN 2 WHEN r.name = :term THEN 1 ELSE 0 END"
+                : "0";
     }
 
     /**
-     * Exact names first, then relevance weighted by popularity: the text rank (name A, description
-     * B, README C), how closely a word of the name matches, and how close the whole name is (so
-     * that "postgress" prefers postgres to postgres-exporter).
+     * Relevance weighted by popularity: the text rank (name A, description B, README C), how
+     * closely a word of the name matches, and how close the whole name is (so that "postgress"
+     * prefers postgres to postgres-exporter). Without words, popularity alone.
      */
-    private static String order(SearchQuery query) {
-        if (!query.hasText() || query.sort() != Sort.BEST) {
-            return query.sort().sql;
+    private static String relevance(SearchQuery query) {
+        if (!query.hasText()) {
+            return "r.popularity";
         }
         String column = nameColumn(query);
-        return exactness() + " DESC, (ts_rank(r.search_vector, " + TSQUERY + ") + word_similarity(:term, r." + column
-                + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4) DESC, r.id";
+        return "(ts_rank(r.search_vector, " + TSQUERY + ") + word_similarity(:term, r." + column
+                + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4)";
+    }
+
+    /** For suggestions: names only. */
+    private static String nameCloseness(SearchQuery query) {
+        String column = nameColumn(query);
+        return "(word_similarity(:term, r." + column + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4)";
     }
 
     /** "bitnami/redis" is compared with full names, "redis" with names. */
