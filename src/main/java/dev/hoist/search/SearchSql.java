@@ -11,13 +11,15 @@ import java.util.Map;
  * few, each source stopping at {@link #CANDIDATES} in popularity order:
  * <ol>
  * <li>exact names ("postgres", "library/postgres");
+ * <li>a probe through the GIN indexes for a page's worth of names and descriptions matching the
+ * words: fewer means that is all there is (a rare word, a typo, a full name), and 3 and 4 are skipped;
  * <li>names containing the words, and names, namespaces and descriptions matching them as text,
  * tested while reading the {@value #WINDOW} most popular repositories from the covering index
  * {@code repositories_popularity} alone (a common word stops early);
- * <li>the same through the GIN indexes, when that window held too few (a rare word); with a
- * filter (official, verified, one namespace), 2 and 3 are one query through the indexes;
- * <li>README text, when all that fills less than a page: in a window of the
- * {@value #FALLBACK_WINDOW} most popular, then through GIN.
+ * <li>the same through the GIN indexes, when that window held too few; with a filter (official,
+ * verified, one namespace), 2 to 4 are one query through the indexes;
+ * <li>README text, when all that fills less than a page: probed the same way, then in a window
+ * of the {@value #FALLBACK_WINDOW} most popular.
  * </ol>
  * A search that finds nothing is tried again with its words corrected ({@link #closestWord}).
  * No source walks an order without a bound, so a misjudged word costs milliseconds, not seconds.
@@ -134,7 +136,9 @@ public final class SearchSql {
         String match = "TRUE";
         if (query.hasText()) {
             String column = "r." + nameColumn(query);
-            match = column + " LIKE :pattern" + (namesOnly ? "" : " OR r.search_vector @@ " + TSQUERY);
+            match = namesOnly ? column + " LIKE :pattern"
+                    : wholeWordsOnly(query) ? "r.search_vector @@ " + TSQUERY
+                    : column + " LIKE :pattern OR r.search_vector @@ " + TSQUERY;
         }
         Sort sort = namesOnly ? Sort.BEST : query.sort();
         String hits = "WITH readable AS MATERIALIZED (" + readable.sql() + "),\nhits AS MATERIALIZED (\n  SELECT r.id FROM readable"
@@ -157,36 +161,63 @@ public final class SearchSql {
         return params;
     }
 
-    /** The CTE {@code hits}: the ids of every candidate. */
+    /**
+     * The CTE {@code hits}: the ids of every candidate. Each kind of match (names and
+     * descriptions, then READMEs) is first probed for a page's worth ({@link #probe}): when the
+     * probe finds fewer, it found them all (a rare word, a typo, an official name, a full name),
+     * and the windows, which would read thousands of rows to find those few, are skipped.
+     */
     private static String hits(SearchQuery query, Scope scope, boolean namesOnly) {
         if (!query.hasText()) {
             return "WITH hits AS MATERIALIZED (" + select("TRUE", scope, query.sort(), CANDIDATES) + ")\n";
         }
         boolean fullName = isFullName(query);
         String column = "r." + (fullName ? "full_name" : "name");
-        String match = column + " LIKE :pattern" + (namesOnly ? "" : " OR r.title_vector @@ " + TSQUERY);
+        String match = namesOnly ? column + " LIKE :pattern"
+                : wholeWordsOnly(query) ? "r.title_vector @@ " + TSQUERY
+                : column + " LIKE :pattern OR r.title_vector @@ " + TSQUERY;
         int enough = namesOnly ? SUGGESTIONS : query.pageSize();
-        StringBuilder sql = new StringBuilder("WITH titles AS MATERIALIZED (\n  ")
-                .append(scope.narrowed() ? indexed(match, scope, "", CANDIDATES)
-                        : window(match, column + ", r.title_vector", scope, "", WINDOW, CANDIDATES))
-                .append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
+        StringBuilder sql = new StringBuilder("WITH ");
+        if (scope.narrowed()) {
+            sql.append("titles AS MATERIALIZED (\n  ").append(indexed(match, scope, "", CANDIDATES));
+        } else {
+            sql.append("probe AS MATERIALIZED (\n  ").append(probe(match, scope, "", enough))
+                    .append("\n), titles AS MATERIALIZED (\n  ")
+                    .append(window(match, column + ", r.title_vector", scope, atLeast(enough, "probe"), WINDOW, CANDIDATES));
+        }
+        sql.append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
                 .append("  UNION (").append(select("r.full_name IN (:term, :official_name)", scope, null, 0)).append(")\n")
                 .append("  UNION (").append(select("r.name = :term", scope, Sort.BEST, CANDIDATES)).append(")\n");
         if (!scope.narrowed()) {
-            sql.append("  UNION (").append(indexed(match, scope, fewer(CANDIDATES, "titles"), CANDIDATES)).append(")\n");
+            sql.append("  UNION SELECT id FROM probe WHERE ").append(count("probe")).append(" < ").append(enough).append("\n")
+                    .append("  UNION (").append(indexed(match, scope, atLeast(enough, "probe") + fewer(CANDIDATES, "titles"),
+                            CANDIDATES)).append(")\n");
         }
         sql.append(")");
         String found = "base";
         if (!namesOnly) {
             // READMEs fill in when names and descriptions do not fill a page.
             String readme = "r.search_vector @@ " + TSQUERY;
-            sql.append(", readme AS MATERIALIZED (\n  ")
-                    .append(window(readme, "r.search_vector", scope, fewer(enough, "base"), FALLBACK_WINDOW, enough))
+            String more = scope.narrowed() ? indexed(readme, scope, fewer(enough, "base") + atLeast(enough, "readme_probe"), enough)
+                    : window(readme, "r.search_vector", scope, fewer(enough, "base") + atLeast(enough, "readme_probe"),
+                            FALLBACK_WINDOW, enough);
+            sql.append(", readme_probe AS MATERIALIZED (\n  ").append(probe(readme, scope, fewer(enough, "base"), enough))
+                    .append("\n), readme AS MATERIALIZED (\n  ").append(more)
                     .append("\n), more AS MATERIALIZED (\n  SELECT id FROM base UNION SELECT id FROM readme\n")
-                    .append("  UNION (").append(indexed(readme, scope, fewer(enough, "base", "readme"), enough)).append(")\n)");
+                    .append("  UNION SELECT id FROM readme_probe WHERE ").append(count("readme_probe")).append(" < ")
+                    .append(enough).append("\n)");
             found = "more";
         }
         return sql.append(", hits AS MATERIALIZED (SELECT id FROM ").append(found).append(")\n").toString();
+    }
+
+    /**
+     * Up to {@code limit} matches in no order: through the GIN indexes for a word the planner
+     * expects to be rare (a few index entries and heap rows), or a scan that stops at
+     * {@code limit} for a common one. Fewer than {@code limit} means these are all there are.
+     */
+    private static String probe(String match, Scope scope, String gate, int limit) {
+        return "SELECT r.id FROM repositories r WHERE " + gate + "(" + match + ") AND (" + scope.sql() + ") LIMIT " + limit;
     }
 
     /** The word of a repository name closest to {@code word} (itself if it is one), if any is close (pg_trgm). */
@@ -216,11 +247,20 @@ public final class SearchSql {
 
     /** True when the CTEs found fewer than {@code n} between them: PostgreSQL then skips the source without running it. */
     private static String fewer(int n, String... ctes) {
+        return count(ctes) + " < " + n + " AND ";
+    }
+
+    /** True when the CTE found {@code n} (its limit): the source runs only then. */
+    private static String atLeast(int n, String cte) {
+        return count(cte) + " >= " + n + " AND ";
+    }
+
+    private static String count(String... ctes) {
         StringBuilder sql = new StringBuilder("(");
         for (String cte : ctes) {
             sql.append(sql.length() > 1 ? " + " : "").append("(SELECT count(*) FROM ").append(cte).append(")");
         }
-        return sql.append(") < ").append(n).append(" AND ").toString();
+        return sql.append(")").toString();
     }
 
     private static String select(String match, Scope scope, Sort sort, int limit) {
@@ -264,6 +304,17 @@ public final class SearchSql {
     private static String nameCloseness(SearchQuery query) {
         String column = nameColumn(query);
         return "(word_similarity(:term, r." + column + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4)";
+    }
+
+    /**
+     * Several words, one shorter than three letters ("rails ha"): matched as words only. Such a
+     * word gives the trigram index nothing to narrow with, so "%rails%ha%" would recheck every
+     * name holding "rails" (thousands) to find, besides the names the words match anyway,
+     * mostly noise such as rails-chat.
+     */
+    private static boolean wholeWordsOnly(SearchQuery query) {
+        String[] words = query.term().split(" ");
+        return words.length > 1 && java.util.Arrays.stream(words).anyMatch(w -> w.length() < 3);
     }
 
     /** "bitnami/redis" is compared with full names, "redis" with names. */
