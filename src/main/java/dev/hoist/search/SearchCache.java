@@ -29,6 +29,9 @@ public class SearchCache {
     /** Readers' private matches: most lists are empty, none holds more than SearchSql.CANDIDATES hits. */
     static final int MAX_READER_ENTRIES = 10_000;
 
+    /** And at most this many hits in all (some 300 bytes each), however long the lists. */
+    static final int MAX_READER_HITS = 100_000;
+
     /**
      * What was asked: results, suggestions or a rendered page; and for whom.
      *
@@ -48,7 +51,18 @@ public class SearchCache {
     DataSource database;
 
     private final Map<Key, Entry> entries = lru(MAX_ENTRIES);
-    private final Map<Key, Entry> readerEntries = lru(MAX_READER_ENTRIES);
+    /** Least recently used first out, once there are too many lists or too many hits in them (see put). */
+    private final Map<Key, Entry> readerEntries = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+            if (size() <= MAX_READER_ENTRIES) {
+                return false;
+            }
+            readerHits -= hits(eldest.getValue());
+            return true;
+        }
+    };
+    private long readerHits;
 
     private static Map<Key, Entry> lru(int max) {
         return new LinkedHashMap<>(1024, 0.75f, true) {
@@ -151,6 +165,21 @@ public class SearchCache {
 
     /** Stores a value computed after reading {@code generation} (read first, so a change during the query is never missed). */
     synchronized void put(Key key, long generation, Object value) {
-        (key.reader() == 0 ? entries : readerEntries).put(key, new Entry(value, generation, System.nanoTime() + TTL.toNanos()));
+        Entry entry = new Entry(value, generation, System.nanoTime() + TTL.toNanos());
+        if (key.reader() == 0) {
+            entries.put(key, entry);
+            return;
+        }
+        readerHits += hits(entry);
+        readerHits -= hits(readerEntries.put(key, entry));
+        var eldest = readerEntries.values().iterator();
+        while (readerHits > MAX_READER_HITS && eldest.hasNext()) {
+            readerHits -= hits(eldest.next());
+            eldest.remove();
+        }
+    }
+
+    private static long hits(Entry entry) {
+        return entry != null && entry.value() instanceof java.util.List<?> list ? list.size() : 0;
     }
 }

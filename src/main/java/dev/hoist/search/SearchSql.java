@@ -11,8 +11,8 @@ import java.util.Map;
  * few, each source stopping at {@link #CANDIDATES} in popularity order:
  * <ol>
  * <li>exact names ("postgres", "library/postgres");
- * <li>a probe through the GIN indexes for a page's worth of names and descriptions matching the
- * words: fewer means that is all there is (a rare word, a typo, a full name), and 3 and 4 are skipped;
+ * <li>a probe for {@link #CANDIDATES} names and descriptions matching the words, through the GIN
+ * indexes: fewer means that is all there is (a rare word, a typo, a full name), and 3 and 4 are skipped;
  * <li>names containing the words, and names, namespaces and descriptions matching them as text,
  * tested while reading the {@value #WINDOW} most popular repositories from the covering index
  * {@code repositories_popularity} alone (a common word stops early);
@@ -163,8 +163,8 @@ public final class SearchSql {
 
     /**
      * The CTE {@code hits}: the ids of every candidate. Each kind of match (names and
-     * descriptions, then READMEs) is first probed for a page's worth ({@link #probe}): when the
-     * probe finds fewer, it found them all (a rare word, a typo, an official name, a full name),
+     * descriptions, then READMEs) is first probed for as many as the next source would give
+     * ({@link #probe}): when the probe finds fewer, it found them all (a rare word, a typo, an official name, a full name),
      * and the windows, which would read thousands of rows to find those few, are skipped.
      */
     private static String hits(SearchQuery query, Scope scope, boolean namesOnly) {
@@ -181,16 +181,16 @@ public final class SearchSql {
         if (scope.narrowed()) {
             sql.append("titles AS MATERIALIZED (\n  ").append(indexed(match, scope, "", CANDIDATES));
         } else {
-            sql.append("probe AS MATERIALIZED (\n  ").append(probe(match, scope, "", enough))
+            sql.append("probe AS MATERIALIZED (\n  ").append(probe(match, scope, "", CANDIDATES))
                     .append("\n), titles AS MATERIALIZED (\n  ")
-                    .append(window(match, column + ", r.title_vector", scope, atLeast(enough, "probe"), WINDOW, CANDIDATES));
+                    .append(window(match, column + ", r.title_vector", scope, atLeast(CANDIDATES, "probe"), WINDOW, CANDIDATES));
         }
         sql.append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
                 .append("  UNION (").append(select("r.full_name IN (:term, :official_name)", scope, null, 0)).append(")\n")
                 .append("  UNION (").append(select("r.name = :term", scope, Sort.BEST, CANDIDATES)).append(")\n");
         if (!scope.narrowed()) {
-            sql.append("  UNION SELECT id FROM probe WHERE ").append(count("probe")).append(" < ").append(enough).append("\n")
-                    .append("  UNION (").append(indexed(match, scope, atLeast(enough, "probe") + fewer(CANDIDATES, "titles"),
+            sql.append("  UNION SELECT id FROM probe WHERE ").append(count("probe")).append(" < ").append(CANDIDATES).append("\n")
+                    .append("  UNION (").append(indexed(match, scope, atLeast(CANDIDATES, "probe") + fewer(CANDIDATES, "titles"),
                             CANDIDATES)).append(")\n");
         }
         sql.append(")");
