@@ -59,7 +59,17 @@ public final class SearchSql {
      *
      * @param narrowed whether a filter (official, verified, one namespace) narrows the search
      */
-    public record Scope(String sql, Map<String, Object> params, boolean narrowed) {
+    public record Scope(String sql, Map<String, Object> params, boolean narrowed, boolean rare) {
+
+        /**
+         * @param rare whether the words may match few names and descriptions (the planner expects
+         *     fewer than {@link #RARE}): the probe then goes first. For a word it expects to be
+         *     common, the probe would be a scan stopping at its hundredth match, which costs more
+         *     than it saves when the matches turn out sparse, so the window goes first, as before.
+         */
+        public Scope withRare(boolean rare) {
+            return new Scope(sql, params, narrowed, rare);
+        }
 
         public static Scope of(Visibility.Filter visibility, SearchQuery query, long library, List<Long> verified,
                 Long namespace) {
@@ -81,7 +91,7 @@ public final class SearchSql {
                     params.put("namespace", namespace);
                 }
             }
-            return new Scope(sql.toString(), params, query.hasFilters());
+            return new Scope(sql.toString(), params, query.hasFilters(), true);
         }
     }
 
@@ -171,15 +181,15 @@ public final class SearchSql {
         if (!query.hasText()) {
             return "WITH hits AS MATERIALIZED (" + select("TRUE", scope, query.sort(), CANDIDATES) + ")\n";
         }
-        boolean fullName = isFullName(query);
-        String column = "r." + (fullName ? "full_name" : "name");
-        String match = namesOnly ? column + " LIKE :pattern"
-                : wholeWordsOnly(query) ? "r.title_vector @@ " + TSQUERY
-                : column + " LIKE :pattern OR r.title_vector @@ " + TSQUERY;
+        String column = "r." + nameColumn(query);
+        String match = titleMatch(query, namesOnly);
         int enough = namesOnly ? SUGGESTIONS : query.pageSize();
         StringBuilder sql = new StringBuilder("WITH ");
+        boolean probed = !scope.narrowed() && scope.rare();
         if (scope.narrowed()) {
             sql.append("titles AS MATERIALIZED (\n  ").append(indexed(match, scope, "", CANDIDATES));
+        } else if (!probed) {
+            sql.append("titles AS MATERIALIZED (\n  ").append(window(match, column + ", r.title_vector", scope, "", WINDOW, CANDIDATES));
         } else {
             sql.append("probe AS MATERIALIZED (\n  ").append(probe(match, scope, "", CANDIDATES))
                     .append("\n), titles AS MATERIALIZED (\n  ")
@@ -188,10 +198,12 @@ public final class SearchSql {
         sql.append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
                 .append("  UNION (").append(select("r.full_name IN (:term, :official_name)", scope, null, 0)).append(")\n")
                 .append("  UNION (").append(select("r.name = :term", scope, Sort.BEST, CANDIDATES)).append(")\n");
-        if (!scope.narrowed()) {
+        if (probed) {
             sql.append("  UNION SELECT id FROM probe WHERE ").append(count("probe")).append(" < ").append(CANDIDATES).append("\n")
                     .append("  UNION (").append(indexed(match, scope, atLeast(CANDIDATES, "probe") + fewer(CANDIDATES, "titles"),
                             CANDIDATES)).append(")\n");
+        } else if (!scope.narrowed()) {
+            sql.append("  UNION (").append(indexed(match, scope, fewer(CANDIDATES, "titles"), CANDIDATES)).append(")\n");
         }
         sql.append(")");
         String found = "base";
@@ -210,6 +222,26 @@ public final class SearchSql {
         }
         return sql.append(", hits AS MATERIALIZED (SELECT id FROM ").append(found).append(")\n").toString();
     }
+
+    /** Names (and for a search, descriptions) matching the words, on alias {@code r}. */
+    private static String titleMatch(SearchQuery query, boolean namesOnly) {
+        String column = "r." + nameColumn(query);
+        return namesOnly ? column + " LIKE :pattern"
+                : wholeWordsOnly(query) ? "r.title_vector @@ " + TSQUERY
+                : column + " LIKE :pattern OR r.title_vector @@ " + TSQUERY;
+    }
+
+    /**
+     * How many names and descriptions the planner expects the words to match (EXPLAIN: its first
+     * line ends "rows=N width=0)"): few, and the search probes for them first (see {@link Scope#rare}).
+     */
+    static Statement estimate(SearchQuery query, Scope scope, boolean namesOnly) {
+        return new Statement("EXPLAIN SELECT 1 FROM repositories r WHERE (" + titleMatch(query, namesOnly)
+                + ") AND (" + scope.sql() + ")", params(query, scope));
+    }
+
+    /** Below this many expected matches, a search probes before it reads a window. */
+    static final int RARE = 2_000;
 
     /**
      * Up to {@code limit} matches in no order: through the GIN indexes for a word the planner
