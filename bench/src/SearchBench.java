@@ -75,6 +75,7 @@ public final class SearchBench {
             Files.write(out.resolve("fresh-signed-in-paths.txt"), fresh(pool, used, 1, 30_000));
             explain(c, "postgres", out.resolve("explain-postgres.txt"));
             explain(c, "api", out.resolve("explain-api.txt"));
+            explain(c, "buildpack-deps", out.resolve("explain-rare.txt"));
         }
     }
 
@@ -301,28 +302,30 @@ public final class SearchBench {
                 .stream().map(Long::valueOf).toList() : List.of();
         Long namespace = query.namespace().isEmpty() ? null
                 : number(c, "SELECT coalesce(max(id), -1) FROM namespaces WHERE name = '" + query.namespace().replace("'", "") + "'");
-        SearchSql.Statement statement = SearchSql.page(query,
-                SearchSql.Scope.of(new Visibility().of(null), query, library, verified, namespace));
-        List<Object> values = new ArrayList<>();
-        Matcher m = Pattern.compile("(?<![:\\w]):([a-z_]+)").matcher(statement.sql());
-        StringBuilder sql = new StringBuilder();
-        while (m.find()) {
-            Object value = statement.params().get(m.group(1));
-            if (value instanceof List<?> list) {
-                values.addAll(list);
-                m.appendReplacement(sql, String.join(", ", java.util.Collections.nCopies(list.size(), "?")));
-            } else {
-                values.add(value);
-                m.appendReplacement(sql, "?");
-            }
-        }
-        m.appendTail(sql);
         try (Statement s = c.createStatement()) {
             s.execute("SET plan_cache_mode = force_custom_plan");
-            s.execute("SET pg_trgm.word_similarity_threshold = 0.5");
+            s.execute("SET pg_trgm.similarity_threshold = 0.25");
             s.execute("SET jit = off");
             s.execute("SET max_parallel_workers_per_gather = 0");
         }
+        SearchSql.Scope scope = SearchSql.Scope.of(new Visibility().of(null), query, library, verified, namespace);
+        if (query.hasText() && !scope.narrowed()) {
+            // As SearchService decides: probe first only for words the planner expects to be rare.
+            Bound estimate = bind(SearchSql.estimate(query, scope, false));
+            try (PreparedStatement p = c.prepareStatement(estimate.sql())) {
+                for (int i = 0; i < estimate.values().size(); i++) {
+                    p.setObject(i + 1, estimate.values().get(i));
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    Matcher rows = Pattern.compile(" rows=([0-9]+) ").matcher(rs.getString(1));
+                    scope = scope.withRare(!rows.find() || Long.parseLong(rows.group(1)) < SearchSql.RARE);
+                }
+            }
+        }
+        Bound bound = bind(SearchSql.page(query, scope));
+        String sql = bound.sql();
+        List<Object> values = bound.values();
         StringBuilder plan = new StringBuilder();
         for (int run = 0; run < 3; run++) {
             plan.setLength(0);
@@ -339,6 +342,28 @@ public final class SearchBench {
         }
         Files.writeString(file, "-- " + text + "\n" + sql + "\n\n" + plan);
         System.out.printf("%nEXPLAIN ANALYZE of the search for \"%s\" (third run; full text in %s):%n%s", text, file, plan);
+    }
+
+    /** SQL with JDBC's ? for SearchSql's named parameters, and their values in order. */
+    record Bound(String sql, List<Object> values) {
+    }
+
+    private static Bound bind(SearchSql.Statement statement) {
+        List<Object> values = new ArrayList<>();
+        Matcher m = Pattern.compile("(?<![:\\w]):([a-z_]+)").matcher(statement.sql());
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            Object value = statement.params().get(m.group(1));
+            if (value instanceof List<?> list) {
+                values.addAll(list);
+                m.appendReplacement(sql, String.join(", ", java.util.Collections.nCopies(list.size(), "?")));
+            } else {
+                values.add(value);
+                m.appendReplacement(sql, "?");
+            }
+        }
+        m.appendTail(sql);
+        return new Bound(sql.toString(), values);
     }
 
     private static List<String> column(Connection c, String sql) throws SQLException {

@@ -235,13 +235,13 @@ public final class SearchSql {
      * How many names and descriptions the planner expects the words to match (EXPLAIN: its first
      * line ends "rows=N width=0)"): few, and the search probes for them first (see {@link Scope#rare}).
      */
-    static Statement estimate(SearchQuery query, Scope scope, boolean namesOnly) {
+    public static Statement estimate(SearchQuery query, Scope scope, boolean namesOnly) {
         return new Statement("EXPLAIN SELECT 1 FROM repositories r WHERE (" + titleMatch(query, namesOnly)
                 + ") AND (" + scope.sql() + ")", params(query, scope));
     }
 
     /** Below this many expected matches, a search probes before it reads a window. */
-    static final int RARE = 2_000;
+    public static final int RARE = 2_000;
 
     /**
      * Up to {@code limit} matches in no order: through the GIN indexes for a word the planner
