@@ -172,10 +172,11 @@ public final class SearchSql {
     }
 
     /**
-     * The CTE {@code hits}: the ids of every candidate. Each kind of match (names and
-     * descriptions, then READMEs) is first probed for as many as the next source would give
-     * ({@link #probe}): when the probe finds fewer, it found them all (a rare word, a typo, an official name, a full name),
-     * and the windows, which would read thousands of rows to find those few, are skipped.
+     * The CTE {@code hits}: the ids of every candidate. READMEs, and names and descriptions
+     * when the planner expects them to be rare ({@link Scope#rare}), are first probed for as many
+     * as the next source would give ({@link #probe}): when the probe finds fewer, it found them
+     * all (a typo, an official name, a full name), and the windows, which would read thousands
+     * of rows to find those few, are skipped.
      */
     private static String hits(SearchQuery query, Scope scope, boolean namesOnly) {
         if (!query.hasText()) {
