@@ -1,20 +1,26 @@
--- wrk script: requests the paths listed (one a line) in the file named by $PATHS, in turn,
--- each thread starting at a different place, so that no one URL is measured over and over.
+-- wrk script: requests the paths listed (one a line) in the file named by $PATHS, in turn, each
+-- thread taking every other one (so no path is asked twice until the list runs out: a list of
+-- searches never made before stays that way) and starting at a different place.
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do
   paths[#paths + 1] = line
 end
+local threads = 0
 local next_index = 1
+local stride = 1
 
 function setup(thread)
-  thread:set("offset", math.random(#paths))
+  threads = threads + 1
+  thread:set("id", threads)
 end
 
 function init(args)
-  next_index = (offset or 1)
+  stride = tonumber(os.getenv("THREADS") or "2")
+  next_index = id or 1
 end
 
 function request()
-  next_index = next_index % #paths + 1
-  return wrk.format("GET", paths[next_index])
+  local path = paths[(next_index - 1) % #paths + 1]
+  next_index = next_index + stride
+  return wrk.format("GET", path)
 end

@@ -1,42 +1,47 @@
 package dev.hoist.search;
 
 import dev.hoist.account.Account;
+import dev.hoist.registry.Credentials;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.RegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 
 /**
- * Who calls a JSON API: nobody without an {@code Authorization} header, otherwise the account its
- * credentials name, through the {@link CredentialResolver} of its scheme. Wrong credentials are
- * refused (401 in the registry's error JSON) rather than treated as anonymous, so a typo never
- * silently hides private results.
+ * Who calls a JSON API: nobody without an {@code Authorization} header; otherwise the account of
+ * {@code Basic} credentials (a password or a personal access token, checked by the registry's
+ * {@link Credentials} exactly as {@code /token} checks them, lockout included) or of a
+ * {@code Bearer} registry token. Wrong credentials are refused (401 in the registry's error JSON)
+ * rather than treated as anonymous, so a typo never silently hides private results.
  */
 @ApplicationScoped
 public class ApiCaller {
 
     @Inject
-    Instance<CredentialResolver> resolvers;
+    Credentials credentials;
 
-    public Optional<Account> from(String authorization, String address) {
+    @Inject
+    BearerCredentials bearer;
+
+    public Optional<Account> from(String authorization, String address, UriInfo uri) {
         if (authorization == null || authorization.isBlank()) {
             return Optional.empty();
         }
         String header = authorization.trim();
-        int space = header.indexOf(' ');
-        String scheme = space < 0 ? header : header.substring(0, space);
-        String credentials = space < 0 ? "" : header.substring(space + 1);
         try {
-            for (CredentialResolver resolver : resolvers) {
-                if (resolver.scheme().equalsIgnoreCase(scheme)) {
-                    return resolver.resolve(credentials, address);
-                }
+            if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return Optional.ofNullable(credentials.fromBasic(header, address, uri).account());
             }
+            if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return bearer.resolve(header.substring(7));
+            }
+            String scheme = header.split(" ", 2)[0];
             throw new RegistryException(ErrorCode.UNAUTHORIZED, "the " + scheme + " scheme is not accepted here");
         } catch (RegistryException e) {
             if (e.code == ErrorCode.UNAUTHORIZED) {
+                // This API asks for a password or token, not for the registry's token dance.
                 e.header("WWW-Authenticate", "Basic realm=\"Hoist\"");
             }
             throw e;

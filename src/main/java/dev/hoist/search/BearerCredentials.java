@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** {@code Bearer <token>} from the registry's /token: its subject is the caller (none for an anonymous token). */
 @ApplicationScoped
-public class BearerCredentials implements CredentialResolver {
+public class BearerCredentials {
 
     @Inject
     TokenService tokens;
@@ -19,13 +19,7 @@ public class BearerCredentials implements CredentialResolver {
     @Inject
     Registry registry;
 
-    @Override
-    public String scheme() {
-        return "Bearer";
-    }
-
-    @Override
-    public Optional<Account> resolve(String token, String address) {
+    public Optional<Account> resolve(String token) {
         TokenService.Claims claims = tokens.verify(token.trim(), registry.service())
                 .orElseThrow(() -> new RegistryException(ErrorCode.UNAUTHORIZED, "invalid or expired token"));
         if (claims.subject() == null || claims.subject().isEmpty()) {

@@ -9,8 +9,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -39,8 +41,8 @@ public class DockerSearch {
 
     @GET
     public Page search(@QueryParam("q") String text, @QueryParam("n") String n, @QueryParam("page") String page,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, HttpServerRequest http) {
-        Account who = callers.from(authorization, http.remoteAddress().hostAddress()).orElse(null);
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, HttpServerRequest http, @Context UriInfo uri) {
+        Account who = callers.from(authorization, http.remoteAddress().hostAddress(), uri).orElse(null);
         int size = n == null ? SearchQuery.PAGE_SIZE : SearchPage.number(n);
         SearchQuery query = new SearchQuery(text, false, false, "", Sort.BEST, SearchPage.number(page == null ? "1" : page),
                 size);

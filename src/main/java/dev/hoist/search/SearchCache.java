@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Anonymous searches' results, kept so that the popular ones cost no query. An entry is used only
+ * Search results kept so that the popular ones cost no query: the public results everyone gets,
+ * and each signed-in reader's private matches (the part only they see). An entry is used only
  * while the database's {@code search_generation} has not moved since it was computed (any change
- * to what a search could show moves it, in the changing transaction, whichever copy of Hoist made
- * it) and for at most {@link #TTL}, which bounds how far star and pull counts may lag.
+ * to what a search could show or to who may read what moves it, in the changing transaction,
+ * whichever copy of Hoist made it) and for at most {@link #TTL}, which bounds how far star and
+ * pull counts may lag. Both kinds are least-recently-used lists of bounded length.
  */
 @ApplicationScoped
 public class SearchCache {
@@ -24,8 +26,22 @@ public class SearchCache {
     /** Results and rendered pages (some 20 KB each) together. */
     static final int MAX_ENTRIES = 2_000;
 
-    /** What was asked: results, suggestions or a rendered page. */
-    record Key(String kind, SearchQuery query) {
+    /** Readers' private matches: most lists are empty, none holds more than SearchSql.CANDIDATES hits. */
+    static final int MAX_READER_ENTRIES = 10_000;
+
+    /** And at most this many hits in all (some 300 bytes each), however long the lists. */
+    static final int MAX_READER_HITS = 100_000;
+
+    /**
+     * What was asked: results, suggestions or a rendered page; and for whom.
+     *
+     * @param reader the account whose private matches these are, or 0 for what everyone sees
+     */
+    record Key(String kind, long reader, SearchQuery query) {
+
+        Key(String kind, SearchQuery query) {
+            this(kind, 0, query);
+        }
     }
 
     private record Entry(Object value, long generation, long expiresAt) {
@@ -34,12 +50,28 @@ public class SearchCache {
     @Inject
     DataSource database;
 
-    private final Map<Key, Entry> entries = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<Key, Entry> entries = lru(MAX_ENTRIES);
+    /** Least recently used first out, once there are too many lists or too many hits in them (see put). */
+    private final Map<Key, Entry> readerEntries = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-            return size() > MAX_ENTRIES;
+            if (size() <= MAX_READER_ENTRIES) {
+                return false;
+            }
+            readerHits -= hits(eldest.getValue());
+            return true;
         }
     };
+    private long readerHits;
+
+    private static Map<Key, Entry> lru(int max) {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+                return size() > max;
+            }
+        };
+    }
 
     private final Object generationLock = new Object();
     private long readsStarted;
@@ -124,7 +156,7 @@ public class SearchCache {
     /** The value stored for {@code key} at {@code generation}, if it has not expired; else null. */
     @SuppressWarnings("unchecked")
     synchronized <T> T get(Key key, long generation) {
-        Entry entry = entries.get(key);
+        Entry entry = (key.reader() == 0 ? entries : readerEntries).get(key);
         if (entry == null || entry.generation() != generation || entry.expiresAt() < System.nanoTime()) {
             return null;
         }
@@ -133,6 +165,21 @@ public class SearchCache {
 
     /** Stores a value computed after reading {@code generation} (read first, so a change during the query is never missed). */
     synchronized void put(Key key, long generation, Object value) {
-        entries.put(key, new Entry(value, generation, System.nanoTime() + TTL.toNanos()));
+        Entry entry = new Entry(value, generation, System.nanoTime() + TTL.toNanos());
+        if (key.reader() == 0) {
+            entries.put(key, entry);
+            return;
+        }
+        readerHits += hits(entry);
+        readerHits -= hits(readerEntries.put(key, entry));
+        var eldest = readerEntries.values().iterator();
+        while (readerHits > MAX_READER_HITS && eldest.hasNext()) {
+            readerHits -= hits(eldest.next());
+            eldest.remove();
+        }
+    }
+
+    private static long hits(Entry entry) {
+        return entry != null && entry.value() instanceof java.util.List<?> list ? list.size() : 0;
     }
 }

@@ -52,6 +52,10 @@ public record SearchQuery(String text, boolean official, boolean verified, Strin
         return new SearchQuery(other, official, verified, namespace, sort, page, pageSize);
     }
 
+    public SearchQuery atPage(int other) {
+        return new SearchQuery(text, official, verified, namespace, sort, other, pageSize);
+    }
+
     public SearchQuery withoutFilters() {
         return new SearchQuery(text, false, false, "", sort, 1, pageSize);
     }

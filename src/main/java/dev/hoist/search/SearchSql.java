@@ -11,13 +11,15 @@ import java.util.Map;
  * few, each source stopping at {@link #CANDIDATES} in popularity order:
  * <ol>
  * <li>exact names ("postgres", "library/postgres");
+ * <li>a probe for {@link #CANDIDATES} names and descriptions matching the words, through the GIN
+ * indexes: fewer means that is all there is (a rare word, a typo, a full name), and 3 and 4 are skipped;
  * <li>names containing the words, and names, namespaces and descriptions matching them as text,
  * tested while reading the {@value #WINDOW} most popular repositories from the covering index
  * {@code repositories_popularity} alone (a common word stops early);
- * <li>the same through the GIN indexes, when that window held too few (a rare word); with a
- * filter (official, verified, one namespace), 2 and 3 are one query through the indexes;
- * <li>README text, when all that fills less than a page: in a window of the
- * {@value #FALLBACK_WINDOW} most popular, then through GIN.
+ * <li>the same through the GIN indexes, when that window held too few; with a filter (official,
+ * verified, one namespace), 2 to 4 are one query through the indexes;
+ * <li>README text, when all that fills less than a page: probed the same way, then in a window
+ * of the {@value #FALLBACK_WINDOW} most popular.
  * </ol>
  * A search that finds nothing is tried again with its words corrected ({@link #closestWord}).
  * No source walks an order without a bound, so a misjudged word costs milliseconds, not seconds.
@@ -57,7 +59,17 @@ public final class SearchSql {
      *
      * @param narrowed whether a filter (official, verified, one namespace) narrows the search
      */
-    public record Scope(String sql, Map<String, Object> params, boolean narrowed) {
+    public record Scope(String sql, Map<String, Object> params, boolean narrowed, boolean rare) {
+
+        /**
+         * @param rare whether the words may match few names and descriptions (the planner expects
+         *     fewer than {@link #RARE}): the probe then goes first. For a word it expects to be
+         *     common, the probe would be a scan stopping at its hundredth match, which costs more
+         *     than it saves when the matches turn out sparse, so the window goes first, as before.
+         */
+        public Scope withRare(boolean rare) {
+            return new Scope(sql, params, narrowed, rare);
+        }
 
         public static Scope of(Visibility.Filter visibility, SearchQuery query, long library, List<Long> verified,
                 Long namespace) {
@@ -79,7 +91,7 @@ public final class SearchSql {
                     params.put("namespace", namespace);
                 }
             }
-            return new Scope(sql.toString(), params, query.hasFilters());
+            return new Scope(sql.toString(), params, query.hasFilters(), true);
         }
     }
 
@@ -91,7 +103,7 @@ public final class SearchSql {
                    coalesce(r.last_pushed_at, r.updated_at) AS updated, r.private,
                    r.namespace_id = :library AS official,
                    coalesce(o.verified_publisher, false) AND r.namespace_id <> :library AS verified,
-                   ranked.total
+                   ranked.total, ranked.exactness, ranked.relevance
             FROM ranked
             JOIN repositories r ON r.id = ranked.id
             LEFT JOIN organizations o ON o.namespace_id = r.namespace_id
@@ -104,7 +116,7 @@ public final class SearchSql {
         Map<String, Object> params = params(query, scope);
         params.put("offset", (query.page() - 1) * query.pageSize());
         params.put("limit", query.pageSize());
-        return new Statement(hits(query, scope, false) + ranked(order(query)) + SHOW
+        return new Statement(hits(query, scope, false) + ranked(exactness(query), relevance(query), query.sort()) + SHOW
                 + "WHERE ranked.position > :offset AND ranked.position <= :offset + :limit\nORDER BY ranked.position", params);
     }
 
@@ -117,10 +129,34 @@ public final class SearchSql {
     static Statement suggest(SearchQuery query, Scope scope) {
         Map<String, Object> params = params(query, scope);
         params.put("limit", SUGGESTIONS);
-        String column = nameColumn(query);
-        return new Statement(hits(query, scope, true) + ranked(exactness() + " DESC, (word_similarity(:term, r." + column
-                + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4) DESC, r.id") + SHOW
+        return new Statement(hits(query, scope, true) + ranked(exactness(query), nameCloseness(query), Sort.BEST) + SHOW
                 + "WHERE ranked.position <= :limit\nORDER BY ranked.position", params);
+    }
+
+    /**
+     * The private repositories in {@code readable} (ids the reader may read, see
+     * {@link Visibility#readablePrivate}) that match, ranked as {@link #page} or {@link #suggest}
+     * rank (the same columns), at most {@link #CANDIDATES}: what a signed-in reader's results add
+     * to the public ones everyone gets. Its cost follows the reader's private repositories, not the table.
+     */
+    static Statement readable(SearchQuery query, Scope scope, Visibility.Filter readable, boolean namesOnly) {
+        Map<String, Object> params = params(query, scope);
+        params.putAll(readable.params());
+        params.put("limit", namesOnly ? SUGGESTIONS : CANDIDATES);
+        String match = "TRUE";
+        if (query.hasText()) {
+            String column = "r." + nameColumn(query);
+            match = namesOnly ? column + " LIKE :pattern"
+                    : wholeWordsOnly(query) ? "r.search_vector @@ " + TSQUERY
+                    : column + " LIKE :pattern OR r.search_vector @@ " + TSQUERY;
+        }
+        Sort sort = namesOnly ? Sort.BEST : query.sort();
+        String hits = "WITH readable AS MATERIALIZED (" + readable.sql() + "),\nhits AS MATERIALIZED (\n  SELECT r.id FROM readable"
+                + " JOIN repositories r ON r.id = readable.id WHERE (" + match + ") AND (" + scope.sql() + ") ORDER BY "
+                + sort.sql + " LIMIT " + CANDIDATES + "\n)\n";
+        String ranked = namesOnly ? ranked(exactness(query), nameCloseness(query), Sort.BEST)
+                : ranked(exactness(query), relevance(query), sort);
+        return new Statement(hits + ranked + SHOW + "WHERE ranked.position <= :limit\nORDER BY ranked.position", params);
     }
 
     private static Map<String, Object> params(SearchQuery query, Scope scope) {
@@ -135,22 +171,39 @@ public final class SearchSql {
         return params;
     }
 
-    /** The CTE {@code hits}: the ids of every candidate. */
+    /**
+     * The CTE {@code hits}: the ids of every candidate. READMEs, and names and descriptions
+     * when the planner expects them to be rare ({@link Scope#rare}), are first probed for as many
+     * as the next source would give ({@link #probe}): when the probe finds fewer, it found them
+     * all (a typo, an official name, a full name), and the windows, which would read thousands
+     * of rows to find those few, are skipped.
+     */
     private static String hits(SearchQuery query, Scope scope, boolean namesOnly) {
         if (!query.hasText()) {
             return "WITH hits AS MATERIALIZED (" + select("TRUE", scope, query.sort(), CANDIDATES) + ")\n";
         }
-        boolean fullName = isFullName(query);
-        String column = "r." + (fullName ? "full_name" : "name");
-        String match = column + " LIKE :pattern" + (namesOnly ? "" : " OR r.title_vector @@ " + TSQUERY);
+        String column = "r." + nameColumn(query);
+        String match = titleMatch(query, namesOnly);
         int enough = namesOnly ? SUGGESTIONS : query.pageSize();
-        StringBuilder sql = new StringBuilder("WITH titles AS MATERIALIZED (\n  ")
-                .append(scope.narrowed() ? indexed(match, scope, "", CANDIDATES)
-                        : window(match, column + ", r.title_vector", scope, "", WINDOW, CANDIDATES))
-                .append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
+        StringBuilder sql = new StringBuilder("WITH ");
+        boolean probed = !scope.narrowed() && scope.rare();
+        if (scope.narrowed()) {
+            sql.append("titles AS MATERIALIZED (\n  ").append(indexed(match, scope, "", CANDIDATES));
+        } else if (!probed) {
+            sql.append("titles AS MATERIALIZED (\n  ").append(window(match, column + ", r.title_vector", scope, "", WINDOW, CANDIDATES));
+        } else {
+            sql.append("probe AS MATERIALIZED (\n  ").append(probe(match, scope, "", CANDIDATES))
+                    .append("\n), titles AS MATERIALIZED (\n  ")
+                    .append(window(match, column + ", r.title_vector", scope, atLeast(CANDIDATES, "probe"), WINDOW, CANDIDATES));
+        }
+        sql.append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
                 .append("  UNION (").append(select("r.full_name IN (:term, :official_name)", scope, null, 0)).append(")\n")
                 .append("  UNION (").append(select("r.name = :term", scope, Sort.BEST, CANDIDATES)).append(")\n");
-        if (!scope.narrowed()) {
+        if (probed) {
+            sql.append("  UNION SELECT id FROM probe WHERE ").append(count("probe")).append(" < ").append(CANDIDATES).append("\n")
+                    .append("  UNION (").append(indexed(match, scope, atLeast(CANDIDATES, "probe") + fewer(CANDIDATES, "titles"),
+                            CANDIDATES)).append(")\n");
+        } else if (!scope.narrowed()) {
             sql.append("  UNION (").append(indexed(match, scope, fewer(CANDIDATES, "titles"), CANDIDATES)).append(")\n");
         }
         sql.append(")");
@@ -158,13 +211,46 @@ public final class SearchSql {
         if (!namesOnly) {
             // READMEs fill in when names and descriptions do not fill a page.
             String readme = "r.search_vector @@ " + TSQUERY;
-            sql.append(", readme AS MATERIALIZED (\n  ")
-                    .append(window(readme, "r.search_vector", scope, fewer(enough, "base"), FALLBACK_WINDOW, enough))
+            String more = scope.narrowed() ? indexed(readme, scope, fewer(enough, "base") + atLeast(enough, "readme_probe"), enough)
+                    : window(readme, "r.search_vector", scope, fewer(enough, "base") + atLeast(enough, "readme_probe"),
+                            FALLBACK_WINDOW, enough);
+            sql.append(", readme_probe AS MATERIALIZED (\n  ").append(probe(readme, scope, fewer(enough, "base"), enough))
+                    .append("\n), readme AS MATERIALIZED (\n  ").append(more)
                     .append("\n), more AS MATERIALIZED (\n  SELECT id FROM base UNION SELECT id FROM readme\n")
-                    .append("  UNION (").append(indexed(readme, scope, fewer(enough, "base", "readme"), enough)).append(")\n)");
+                    .append("  UNION SELECT id FROM readme_probe WHERE ").append(count("readme_probe")).append(" < ")
+                    .append(enough).append("\n)");
             found = "more";
         }
         return sql.append(", hits AS MATERIALIZED (SELECT id FROM ").append(found).append(")\n").toString();
+    }
+
+    /** Names (and for a search, descriptions) matching the words, on alias {@code r}. */
+    private static String titleMatch(SearchQuery query, boolean namesOnly) {
+        String column = "r." + nameColumn(query);
+        return namesOnly ? column + " LIKE :pattern"
+                : wholeWordsOnly(query) ? "r.title_vector @@ " + TSQUERY
+                : column + " LIKE :pattern OR r.title_vector @@ " + TSQUERY;
+    }
+
+    /**
+     * How many names and descriptions the planner expects the words to match (EXPLAIN: its first
+     * line ends "rows=N width=0)"): few, and the search probes for them first (see {@link Scope#rare}).
+     */
+    public static Statement estimate(SearchQuery query, Scope scope, boolean namesOnly) {
+        return new Statement("EXPLAIN SELECT 1 FROM repositories r WHERE (" + titleMatch(query, namesOnly)
+                + ") AND (" + scope.sql() + ")", params(query, scope));
+    }
+
+    /** Below this many expected matches, a search probes before it reads a window. */
+    public static final int RARE = 2_000;
+
+    /**
+     * Up to {@code limit} matches in no order: through the GIN indexes for a word the planner
+     * expects to be rare (a few index entries and heap rows), or a scan that stops at
+     * {@code limit} for a common one. Fewer than {@code limit} means these are all there are.
+     */
+    private static String probe(String match, Scope scope, String gate, int limit) {
+        return "SELECT r.id FROM repositories r WHERE " + gate + "(" + match + ") AND (" + scope.sql() + ") LIMIT " + limit;
     }
 
     /** The word of a repository name closest to {@code word} (itself if it is one), if any is close (pg_trgm). */
@@ -194,11 +280,20 @@ public final class SearchSql {
 
     /** True when the CTEs found fewer than {@code n} between them: PostgreSQL then skips the source without running it. */
     private static String fewer(int n, String... ctes) {
+        return count(ctes) + " < " + n + " AND ";
+    }
+
+    /** True when the CTE found {@code n} (its limit): the source runs only then. */
+    private static String atLeast(int n, String cte) {
+        return count(cte) + " >= " + n + " AND ";
+    }
+
+    private static String count(String... ctes) {
         StringBuilder sql = new StringBuilder("(");
         for (String cte : ctes) {
             sql.append(sql.length() > 1 ? " + " : "").append("(SELECT count(*) FROM ").append(cte).append(")");
         }
-        return sql.append(") < ").append(n).append(" AND ").toString();
+        return sql.append(")").toString();
     }
 
     private static String select(String match, Scope scope, Sort sort, int limit) {
@@ -206,29 +301,53 @@ public final class SearchSql {
                 + (sort == null ? "" : " ORDER BY " + sort.sql + " LIMIT " + limit);
     }
 
-    /** Orders the candidates; a deleted namespace's repositories are dropped here, once, rather than in every source. */
-    private static String ranked(String order) {
-        return ", ranked AS (\n  SELECT r.id, count(*) OVER () AS total, row_number() OVER (ORDER BY " + order
-                + ") AS position\n  FROM hits JOIN repositories r ON r.id = hits.id\n  WHERE " + Visibility.LIVE + "\n)\n";
+    /**
+     * Orders the candidates; a deleted namespace's repositories are dropped here, once, rather
+     * than in every source. The best match is by {@code exactness}, then {@code relevance}, then
+     * id; both are returned so that {@link MergedResults} can merge two lists in the same order.
+     */
+    private static String ranked(String exactness, String relevance, Sort sort) {
+        String order = sort == Sort.BEST ? exactness + " DESC, " + relevance + " DESC, r.id" : sort.sql;
+        return ", ranked AS (\n  SELECT r.id, count(*) OVER () AS total, " + exactness + " AS exactness, " + relevance
+                + " AS relevance, row_number() OVER (ORDER BY " + order + ") AS position\n"
+                + "  FROM hits JOIN repositories r ON r.id = hits.id\n  WHERE " + Visibility.LIVE + "\n)\n";
     }
 
     /** 2: the very image ("postgres" is library/postgres); 1: the same name in another namespace. */
-    private static String exactness() {
-        return "CASE WHEN r.full_name IN (:term, :official_name) THEN 2 WHEN r.name = :term THEN 1 ELSE 0 END";
+    private static String exactness(SearchQuery query) {
+        return query.hasText() ? "CASE WHEN r.full_name IN (:term, :official_name) THEN 2 WHEN r.name = :term THEN 1 ELSE 0 END"
+                : "0";
     }
 
     /**
-     * Exact names first, then relevance weighted by popularity: the text rank (name A, description
-     * B, README C), how closely a word of the name matches, and how close the whole name is (so
-     * that "postgress" prefers postgres to postgres-exporter).
+     * Relevance weighted by popularity: the text rank (name A, description B, README C), how
+     * closely a word of the name matches, and how close the whole name is (so that "postgress"
+     * prefers postgres to postgres-exporter). Without words, popularity alone.
      */
-    private static String order(SearchQuery query) {
-        if (!query.hasText() || query.sort() != Sort.BEST) {
-            return query.sort().sql;
+    private static String relevance(SearchQuery query) {
+        if (!query.hasText()) {
+            return "r.popularity";
         }
         String column = nameColumn(query);
-        return exactness() + " DESC, (ts_rank(r.search_vector, " + TSQUERY + ") + word_similarity(:term, r." + column
-                + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4) DESC, r.id";
+        return "(ts_rank(r.search_vector, " + TSQUERY + ") + word_similarity(:term, r." + column
+                + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4)";
+    }
+
+    /** For suggestions: names only. */
+    private static String nameCloseness(SearchQuery query) {
+        String column = nameColumn(query);
+        return "(word_similarity(:term, r." + column + ") + similarity(:term, r." + column + ")) * (1 + r.popularity / 4)";
+    }
+
+    /**
+     * Several words, one shorter than three letters ("rails ha"): matched as words only. Such a
+     * word gives the trigram index nothing to narrow with, so "%rails%ha%" would recheck every
+     * name holding "rails" (thousands) to find, besides the names the words match anyway,
+     * mostly noise such as rails-chat.
+     */
+    private static boolean wholeWordsOnly(SearchQuery query) {
+        String[] words = query.term().split(" ");
+        return words.length > 1 && java.util.Arrays.stream(words).anyMatch(w -> w.length() < 3);
     }
 
     /** "bitnami/redis" is compared with full names, "redis" with names. */

@@ -15,8 +15,8 @@ import java.util.Map;
  * owners team they are in, those they collaborate on and those any of their teams has a grant on;
  * every repository for site administrators. The unverified-email cap never lowers Read, so it does
  * not appear. {@link #LIVE} mirrors {@code Access.readable}'s rule that a deleted namespace's
- * repositories do not exist. VisibilityTest proves the SQL and Access agree on every repository.
- * Change the two together.
+ * repositories do not exist. {@link #readablePrivate} is the private half of {@link #of} on its
+ * own. VisibilityTest proves the SQL and Access agree on every repository. Change them together.
  */
 @ApplicationScoped
 public class Visibility {
@@ -52,6 +52,32 @@ public class Visibility {
                  OR r.id IN (SELECT tp.repository_id FROM team_permissions tp
                              JOIN team_members m ON m.team_id = tp.team_id
                              WHERE m.account_id = :viewer))""";
+        return new Filter(sql, Map.of("viewer", who.id, "viewer_namespace", who.namespace.id));
+    }
+
+    /** Whether {@code who} reads every repository (site administrators), so that public results plus theirs are not enough. */
+    public boolean readsEverything(Account who) {
+        return access.isSiteAdmin(who);
+    }
+
+    /**
+     * The ids of the private repositories a signed-in user who is not a site administrator may
+     * read, as a query (the private half of {@link #of}, each branch through its own index): few
+     * for most people, so a search can add them to the public results everyone shares.
+     */
+    public Filter readablePrivate(Account who) {
+        String sql = """
+                SELECT r.id FROM repositories r WHERE r.namespace_id = :viewer_namespace AND r.private
+                UNION SELECT r.id FROM repositories r
+                      JOIN organizations o ON o.namespace_id = r.namespace_id
+                      JOIN teams t ON t.organization_id = o.id AND t.name = 'owners'
+                      JOIN team_members m ON m.team_id = t.id
+                      WHERE m.account_id = :viewer AND r.private
+                UNION SELECT c.repository_id FROM collaborators c JOIN repositories r ON r.id = c.repository_id
+                      WHERE c.account_id = :viewer AND r.private
+                UNION SELECT tp.repository_id FROM team_permissions tp JOIN team_members m ON m.team_id = tp.team_id
+                      JOIN repositories r ON r.id = tp.repository_id
+                      WHERE m.account_id = :viewer AND r.private""";
         return new Filter(sql, Map.of("viewer", who.id, "viewer_namespace", who.namespace.id));
     }
 }

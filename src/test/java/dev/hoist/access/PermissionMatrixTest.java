@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hoist.account.Account;
 import dev.hoist.repo.Repo;
-import dev.hoist.support.People;
+import dev.hoist.support.Cast;
+import dev.hoist.support.Cast.Role;
 import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,13 +19,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every role × visibility × action, through the access function and through the pages. The
- * expected table is written out by hand from PRODUCT.md, not derived from the code.
+ * Every role × visibility × action, through the access function and through the pages, on the
+ * shared {@link Cast}. The expected table is written out by hand from PRODUCT.md, not derived
+ * from the code.
  */
 @QuarkusTest
 class PermissionMatrixTest {
-
-    enum Role { ANONYMOUS, UNVERIFIED, OUTSIDER, COLLABORATOR, TEAM_READ, TEAM_WRITE, TEAM_ADMIN, ORG_OWNER, USER_OWNER, SITE_ADMIN }
 
     enum Action { VIEW, PULL, PUSH, EDIT_SETTINGS, CHANGE_VISIBILITY, MANAGE_ACCESS, DELETE, STAR }
 
@@ -52,64 +51,13 @@ class PermissionMatrixTest {
     Access access;
 
     /** The people and repositories of the matrix, made once through the pages as users would. */
-    private static World world;
+    private static Cast cast;
 
-    record World(Map<Role, Visitor> visitors, Map<Role, String> names, String user, String org) {
-        String repoFor(Role role, boolean isPrivate) {
-            boolean orgSide = role.name().startsWith("TEAM") || role == Role.ORG_OWNER || role == Role.UNVERIFIED;
-            return (orgSide ? org : user) + "/" + (isPrivate ? "private-one" : "public-one");
+    private static synchronized Cast cast() {
+        if (cast == null) {
+            cast = Cast.create("one");
         }
-    }
-
-    private static synchronized World world() {
-        if (world != null) {
-            return world;
-        }
-        Map<Role, String> names = new LinkedHashMap<>();
-        Map<Role, Visitor> visitors = new LinkedHashMap<>();
-        visitors.put(Role.ANONYMOUS, new Visitor());
-        for (Role role : Role.values()) {
-            if (role == Role.ANONYMOUS) {
-                continue;
-            }
-            String name = role == Role.SITE_ADMIN ? People.SITE_ADMIN : Visitor.uniqueName("m");
-            names.put(role, name);
-            visitors.put(role, role == Role.SITE_ADMIN ? People.siteAdmin()
-                    : role == Role.UNVERIFIED ? Visitor.signedUp(name) : People.verified(name));
-        }
-        String user = names.get(Role.USER_OWNER);
-        String org = Visitor.uniqueName("acme");
-        Visitor owner = visitors.get(Role.USER_OWNER);
-        Visitor orgOwner = visitors.get(Role.ORG_OWNER);
-        orgOwner.submit("/orgs/new", "/orgs/new", Map.of("name", org));
-        for (String ns : List.of(user, org)) {
-            Visitor creator = ns.equals(user) ? owner : orgOwner;
-            // The free plan allows one private repository per namespace: exactly what the matrix needs.
-            creator.submit("/repository/create", "/repository/create",
-                    Map.of("namespace", ns, "name", "public-one", "visibility", "public")).then().statusCode(303);
-            creator.submit("/repository/create", "/repository/create",
-                    Map.of("namespace", ns, "name", "private-one", "visibility", "private")).then().statusCode(303);
-        }
-        for (String repo : List.of("public-one", "private-one")) {
-            String settings = "/r/" + user + "/" + repo + "/settings";
-            owner.submit(settings, settings + "/collaborators", Map.of("username", names.get(Role.COLLABORATOR)))
-                    .then().statusCode(303);
-        }
-        Map<Role, String> teams = Map.of(Role.TEAM_READ, "READ", Role.TEAM_WRITE, "WRITE", Role.TEAM_ADMIN, "ADMIN",
-                Role.UNVERIFIED, "ADMIN");
-        teams.forEach((role, permission) -> {
-            String team = "t" + role.name().toLowerCase().replace("_", "");
-            String teamsPage = "/orgs/" + org + "/teams";
-            orgOwner.submit(teamsPage, teamsPage, Map.of("name", team, "description", "")).then().statusCode(303);
-            String page = teamsPage + "/" + team;
-            orgOwner.submit(page, page + "/members", Map.of("username", names.get(role))).then().statusCode(303);
-            for (String repo : List.of("public-one", "private-one")) {
-                orgOwner.submit(page, page + "/permissions", Map.of("repository", repo, "permission", permission))
-                        .then().statusCode(303);
-            }
-        });
-        world = new World(visitors, names, user, org);
-        return world;
+        return cast;
     }
 
     @TestFactory
@@ -127,13 +75,13 @@ class PermissionMatrixTest {
     }
 
     private void assertCell(Role role, boolean isPrivate, Action action) {
-        World w = world();
+        Cast w = cast();
         String fullName = w.repoFor(role, isPrivate);
         AccessMode expectedMode = EXPECTED.get(role)[isPrivate ? 1 : 0];
         boolean allowed = expectedMode.atLeast(NEEDS.get(action)) && !(action == Action.STAR && role == Role.ANONYMOUS);
 
         AccessMode actual = QuarkusTransaction.requiringNew().call(() -> {
-            Account who = role == Role.ANONYMOUS ? null : Account.findByUsername(w.names().get(role)).orElseThrow();
+            Account who = role == Role.ANONYMOUS ? null : Account.findByUsername(w.name(role)).orElseThrow();
             String[] parts = fullName.split("/");
             return access.permission(who, Repo.byName(parts[0], parts[1]).orElseThrow());
         });
@@ -144,7 +92,7 @@ class PermissionMatrixTest {
             assertEquals(allowed, actual.atLeast(AccessMode.WRITE), "push");
             return;
         }
-        Visitor visitor = w.visitors().get(role);
+        Visitor visitor = w.visitor(role);
         String page = "/r/" + fullName;
         int status = switch (action) {
             case VIEW, PULL -> visitor.get(page).statusCode();

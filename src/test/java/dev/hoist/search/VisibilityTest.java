@@ -1,5 +1,6 @@
 package dev.hoist.search;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -10,6 +11,8 @@ import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.Namespace;
 import dev.hoist.repo.Repo;
+import dev.hoist.support.Cast;
+import dev.hoist.support.Cast.Role;
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
 import dev.hoist.support.Visitor;
@@ -20,7 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,16 +32,32 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Private repositories appear in search only for those who may read them. The SQL filter of
- * {@link Visibility} is checked against {@link Access#permission} on every repository in the
- * database, for every kind of person, and then through the page, the suggestions and /v1/search.
+ * Private repositories appear in search only for those who may read them. The SQL filters of
+ * {@link Visibility} are checked against {@link Access#permission} on every repository in the
+ * database, for every kind of person of the shared {@link Cast}, and then through the page, the
+ * suggestions and /v1/search.
  */
 @QuarkusTest
 class VisibilityTest {
 
-    enum Role { ANONYMOUS, OUTSIDER, OWNER, COLLABORATOR, TEAM_READER, ORG_OWNER, UNVERIFIED_TEAM_ADMIN, SITE_ADMIN }
+    /** The cast's repositories, and a public one of a deleted user, all named after one word. */
+    enum Repository { USER_PUBLIC, USER_PRIVATE, ORG_PUBLIC, ORG_PRIVATE, GONE }
 
-    record World(String word, Map<Role, String> names, Map<Role, Visitor> visitors, String owner, String org) {
+    record World(Cast cast, String word, String gone) {
+
+        String fullName(Repository repo) {
+            return switch (repo) {
+                case USER_PUBLIC -> cast.user + "/" + cast.publicName;
+                case USER_PRIVATE -> cast.user + "/" + cast.privateName;
+                case ORG_PUBLIC -> cast.org + "/" + cast.publicName;
+                case ORG_PRIVATE -> cast.org + "/" + cast.privateName;
+                case GONE -> gone + "/" + word + "-gone";
+            };
+        }
+
+        Visitor visitor(Role role) {
+            return cast.visitor(role);
+        }
     }
 
     private static World world;
@@ -57,60 +76,35 @@ class VisibilityTest {
             return world;
         }
         String word = Visitor.uniqueName("vz");
-        Map<Role, String> names = new LinkedHashMap<>();
-        Map<Role, Visitor> visitors = new LinkedHashMap<>();
-        visitors.put(Role.ANONYMOUS, new Visitor());
-        for (Role role : Role.values()) {
-            if (role == Role.ANONYMOUS) {
-                continue;
-            }
-            String name = role == Role.SITE_ADMIN ? People.SITE_ADMIN : Visitor.uniqueName("v");
-            names.put(role, name);
-            visitors.put(role, role == Role.SITE_ADMIN ? People.siteAdmin()
-                    : role == Role.UNVERIFIED_TEAM_ADMIN ? Visitor.signedUp(name) : People.verified(name));
-        }
-        String owner = names.get(Role.OWNER);
-        Visitor ownerVisitor = visitors.get(Role.OWNER);
-        Repos.create(ownerVisitor, owner, word + "-open", false, "", "");
-        Repos.create(ownerVisitor, owner, word + "-mine", true, "", "");
-        String settings = "/r/" + owner + "/" + word + "-mine/settings";
-        ownerVisitor.submit(settings, settings + "/collaborators", Map.of("username", names.get(Role.COLLABORATOR)))
-                .then().statusCode(303);
-
-        String org = Visitor.uniqueName("vorg");
-        Visitor orgOwner = visitors.get(Role.ORG_OWNER);
-        orgOwner.submit("/orgs/new", "/orgs/new", Map.of("name", org)).then().statusCode(303);
-        Repos.create(orgOwner, org, word + "-org", true, "", "");
-        Map<Role, String> grants = Map.of(Role.TEAM_READER, "READ", Role.UNVERIFIED_TEAM_ADMIN, "ADMIN");
-        grants.forEach((role, permission) -> {
-            String team = "t" + role.name().toLowerCase().replace("_", "");
-            String teams = "/orgs/" + org + "/teams";
-            orgOwner.submit(teams, teams, Map.of("name", team, "description", "")).then().statusCode(303);
-            String page = teams + "/" + team;
-            orgOwner.submit(page, page + "/members", Map.of("username", names.get(role))).then().statusCode(303);
-            orgOwner.submit(page, page + "/permissions", Map.of("repository", word + "-org", "permission", permission))
-                    .then().statusCode(303);
-        });
-
+        Cast cast = Cast.create(word);
         // A deleted user's repositories are gone for everyone, site administrators included.
         String gone = Visitor.uniqueName("vgone");
         Repos.create(People.verified(gone), gone, word + "-gone", false, "", "");
         QuarkusTransaction.requiringNew().run(() -> Namespace.findActive(gone).orElseThrow().deletedAt = Instant.now());
-
-        world = new World(word, names, visitors, owner, org);
+        world = new World(cast, word, gone);
         return world;
     }
 
+    private static final Set<Repository> PUBLIC = Set.of(Repository.USER_PUBLIC, Repository.ORG_PUBLIC);
+
     /** Who sees which of the world's repositories, written out by hand from PRODUCT.md. */
-    private static final Map<Role, Set<String>> SEES = Map.of(
-            Role.ANONYMOUS, Set.of("open"),
-            Role.OUTSIDER, Set.of("open"),
-            Role.OWNER, Set.of("open", "mine"),
-            Role.COLLABORATOR, Set.of("open", "mine"),
-            Role.TEAM_READER, Set.of("open", "org"),
-            Role.ORG_OWNER, Set.of("open", "org"),
-            Role.UNVERIFIED_TEAM_ADMIN, Set.of("open", "org"),
-            Role.SITE_ADMIN, Set.of("open", "mine", "org"));
+    private static final Map<Role, Set<Repository>> SEES = Map.of(
+            Role.ANONYMOUS, PUBLIC,
+            Role.OUTSIDER, PUBLIC,
+            Role.USER_OWNER, plus(Repository.USER_PRIVATE),
+            Role.COLLABORATOR, plus(Repository.USER_PRIVATE),
+            Role.TEAM_READ, plus(Repository.ORG_PRIVATE),
+            Role.TEAM_WRITE, plus(Repository.ORG_PRIVATE),
+            Role.TEAM_ADMIN, plus(Repository.ORG_PRIVATE),
+            Role.UNVERIFIED, plus(Repository.ORG_PRIVATE),
+            Role.ORG_OWNER, plus(Repository.ORG_PRIVATE),
+            Role.SITE_ADMIN, plus(Repository.USER_PRIVATE, Repository.ORG_PRIVATE));
+
+    private static Set<Repository> plus(Repository... more) {
+        Set<Repository> all = EnumSet.copyOf(PUBLIC);
+        all.addAll(List.of(more));
+        return all;
+    }
 
     @Test
     void theSqlFilterAgreesWithTheAccessFunctionOnEveryRepository() {
@@ -122,45 +116,53 @@ class VisibilityTest {
                         .filter(r -> r.namespace.deletedAt == null && access.permission(who, r).atLeast(AccessMode.READ))
                         .map(r -> r.id).collect(Collectors.toCollection(TreeSet::new));
             });
-            Set<Long> bySql = QuarkusTransaction.requiringNew().call(() -> {
-                Visibility.Filter filter = visibility.of(account(w, role));
-                Query query = em.createNativeQuery("SELECT r.id FROM repositories r WHERE (" + filter.sql() + ") AND "
-                        + Visibility.LIVE);
-                filter.params().forEach(query::setParameter);
-                return ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue())
-                        .collect(Collectors.toCollection(TreeSet::new));
-            });
+            Set<Long> bySql = ids(visibility.of(account(w, role)), "SELECT r.id FROM repositories r WHERE (%s) AND "
+                    + Visibility.LIVE);
             assertEquals(byAccess, bySql, role.name());
+            if (role != Role.ANONYMOUS && role != Role.SITE_ADMIN) {
+                // The private half alone, which signed-in searches add to the public results.
+                Set<Long> byHalves = ids(visibility.readablePrivate(account(w, role)), "SELECT r.id FROM repositories r"
+                        + " WHERE (NOT r.private OR r.id IN (%s)) AND " + Visibility.LIVE);
+                assertEquals(byAccess, byHalves, role.name() + ", public and private halves");
+            }
         }
+    }
+
+    private Set<Long> ids(Visibility.Filter filter, String sqlAround) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Query query = em.createNativeQuery(sqlAround.formatted(filter.sql()));
+            filter.params().forEach(query::setParameter);
+            return ((List<?>) query.getResultList()).stream().map(id -> ((Number) id).longValue())
+                    .collect(Collectors.toCollection(TreeSet::new));
+        });
     }
 
     @Test
     void thePageShowsPrivateRepositoriesOnlyToThoseWhoMayReadThem() {
         World w = world();
         for (Role role : Role.values()) {
-            String html = w.visitors().get(role).get("/search?q=" + w.word()).then().statusCode(200).extract().asString();
-            Set<String> seen = SEES.get(role);
-            for (String suffix : List.of("open", "mine", "org", "gone")) {
-                assertEquals(seen.contains(suffix), html.contains(w.word() + "-" + suffix + "<"), role + " sees " + suffix);
+            String html = w.visitor(role).get("/search?q=" + w.word()).then().statusCode(200).extract().asString();
+            Set<Repository> seen = SEES.get(role);
+            for (Repository repo : Repository.values()) {
+                assertEquals(seen.contains(repo), html.contains(">" + w.fullName(repo) + "<"), role + " sees " + repo);
             }
             // Counts give nothing away either.
-            String count = seen.size() == 1 ? "1 result" : seen.size() + " results";
-            assertEquals(true, html.contains(count), role + ": " + count);
+            assertEquals(true, html.contains(seen.size() + " results"), role + ": " + seen.size() + " results");
             // Nor do filters, sorts and the words' other paths (typos, beginnings, browsing one namespace).
-            for (String other : List.of("&namespace=" + w.owner(), "&namespace=" + w.org(), "&sort=stars", "&verified=true")) {
-                assertHidden(role, w.visitors().get(role).get("/search?q=" + w.word() + other).asString(), w.word(), seen);
+            for (String other : List.of("&namespace=" + w.cast().user, "&namespace=" + w.cast().org, "&sort=stars",
+                    "&sort=updated", "&verified=true", "&page=2")) {
+                assertHidden(w, role, w.visitor(role).get("/search?q=" + w.word() + other).asString());
             }
-            for (String typed : List.of(w.word().substring(0, 6), w.word() + "x", "&namespace=" + w.owner())) {
-                String q = typed.startsWith("&") ? "" + typed : typed;
-                assertHidden(role, w.visitors().get(role).get("/search?q=" + q).asString(), w.word(), seen);
+            for (String typed : List.of(w.word().substring(0, 6), w.word() + "x", "&namespace=" + w.cast().user)) {
+                assertHidden(w, role, w.visitor(role).get("/search?q=" + typed).asString());
             }
         }
     }
 
-    private static void assertHidden(Role role, String html, String word, Set<String> seen) {
-        for (String suffix : List.of("mine", "org", "gone")) {
-            if (!seen.contains(suffix)) {
-                assertEquals(false, html.contains(word + "-" + suffix + "<"), role + " must not see " + suffix);
+    private static void assertHidden(World w, Role role, String html) {
+        for (Repository repo : Repository.values()) {
+            if (!SEES.get(role).contains(repo)) {
+                assertEquals(false, html.contains(w.fullName(repo)), role + " must not see " + repo);
             }
         }
     }
@@ -169,11 +171,11 @@ class VisibilityTest {
     void suggestionsShowPrivateNamesOnlyToThoseWhoMayReadThem() {
         World w = world();
         for (Role role : Role.values()) {
-            String json = w.visitors().get(role).get("/search/suggest?q=" + w.word()).then().statusCode(200)
+            String json = w.visitor(role).get("/search/suggest?q=" + w.word()).then().statusCode(200)
                     .header("Cache-Control", containsString("no-store")).extract().asString();
-            for (String suffix : List.of("open", "mine", "org", "gone")) {
-                assertEquals(SEES.get(role).contains(suffix), json.contains(w.word() + "-" + suffix + "\""),
-                        role + " is offered " + suffix);
+            for (Repository repo : Repository.values()) {
+                assertEquals(SEES.get(role).contains(repo), json.contains("\"" + w.fullName(repo) + "\""),
+                        role + " is offered " + repo);
             }
         }
     }
@@ -200,14 +202,14 @@ class VisibilityTest {
     @Test
     void dockerSearchHonoursBasicCredentials() {
         World w = world();
-        new Visitor().get("/v1/search?q=" + w.word()).then().statusCode(200)
-                .body("num_results", equalTo(1)).body("results[0].name", equalTo(w.owner() + "/" + w.word() + "-open"));
-        for (Role role : List.of(Role.OUTSIDER, Role.OWNER, Role.COLLABORATOR, Role.TEAM_READER, Role.SITE_ADMIN)) {
-            Response response = basic(w.names().get(role), "password123").get("/v1/search?q=" + w.word());
+        new Visitor().get("/v1/search?q=" + w.word()).then().statusCode(200).body("num_results", equalTo(2))
+                .body("results.name", containsInAnyOrder(w.fullName(Repository.USER_PUBLIC), w.fullName(Repository.ORG_PUBLIC)));
+        for (Role role : List.of(Role.OUTSIDER, Role.USER_OWNER, Role.COLLABORATOR, Role.TEAM_READ, Role.SITE_ADMIN)) {
+            Response response = basic(w.cast().name(role), "password123").get("/v1/search?q=" + w.word());
             response.then().statusCode(200).body("num_results", equalTo(SEES.get(role).size()));
-            for (String suffix : List.of("mine", "org")) {
-                assertEquals(SEES.get(role).contains(suffix), response.asString().contains(w.word() + "-" + suffix),
-                        role + " finds " + suffix);
+            for (Repository repo : List.of(Repository.USER_PRIVATE, Repository.ORG_PRIVATE)) {
+                assertEquals(SEES.get(role).contains(repo), response.asString().contains(w.fullName(repo)),
+                        role + " finds " + repo);
             }
         }
     }
@@ -215,19 +217,19 @@ class VisibilityTest {
     @Test
     void dockerSearchHonoursRegistryBearerTokens() {
         World w = world();
-        String token = basic(w.names().get(Role.TEAM_READER), "password123").get("/token?service=hoist")
+        String token = basic(w.cast().name(Role.TEAM_READ), "password123").get("/token?service=hoist")
                 .then().statusCode(200).extract().path("token");
         new Visitor().request().header("Authorization", "Bearer " + token).get("/v1/search?q=" + w.word()).then()
-                .statusCode(200).body("num_results", equalTo(2)).body(containsString(w.word() + "-org"));
+                .statusCode(200).body("num_results", equalTo(3)).body(containsString(w.fullName(Repository.ORG_PRIVATE)));
         String anonymous = new Visitor().get("/token?service=hoist").then().statusCode(200).extract().path("token");
         new Visitor().request().header("Authorization", "Bearer " + anonymous).get("/v1/search?q=" + w.word()).then()
-                .statusCode(200).body("num_results", equalTo(1));
+                .statusCode(200).body("num_results", equalTo(2)).body(not(containsString(w.cast().privateName)));
     }
 
     @Test
     void wrongCredentialsAreRefusedNotTreatedAsAnonymous() {
         World w = world();
-        basic(w.names().get(Role.OWNER), "wrong-password").get("/v1/search?q=" + w.word()).then().statusCode(401)
+        basic(w.cast().name(Role.USER_OWNER), "wrong-password").get("/v1/search?q=" + w.word()).then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Basic"))
                 .contentType(containsString("application/json"))
                 .body("errors[0].code", equalTo("UNAUTHORIZED"))
@@ -253,6 +255,6 @@ class VisibilityTest {
     }
 
     private static Account account(World w, Role role) {
-        return role == Role.ANONYMOUS ? null : Account.findByUsername(w.names().get(role)).orElseThrow();
+        return role == Role.ANONYMOUS ? null : Account.findByUsername(w.cast().name(role)).orElseThrow();
     }
 }
