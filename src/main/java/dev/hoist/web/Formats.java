@@ -55,4 +55,18 @@ public class Formats {
         }
         return "long ago";
     }
+
+    /** A setting's duration in words: "24 hours", "90 minutes", "2 days", "30 seconds". */
+    static String spelled(Duration duration) {
+        long seconds = duration.toSeconds();
+        long[] sizes = { 86_400, 3_600, 60, 1 };
+        String[] names = { "day", "hour", "minute", "second" };
+        for (int i = 0; i < sizes.length; i++) {
+            if (seconds >= sizes[i] && seconds % sizes[i] == 0 || i == sizes.length - 1) {
+                long n = seconds / sizes[i];
+                return n + " " + names[i] + (n == 1 ? "" : "s");
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
 }

@@ -29,7 +29,8 @@ class StorageAdminTest {
         Visitor admin = People.siteAdmin();
         admin.get("/admin/storage").then().statusCode(200)
                 .body(containsString("<button type=\"submit\" class=\"button primary\">Collect unused blobs now</button>"))
-                .body(containsString("PT24H"));
+                .body(containsString("kept for <strong>1 day</strong>"))
+                .body(containsString("<strong>not on a schedule</strong>"));
         admin.submit("/admin/storage", "/admin/storage/collect", Map.of()).then().statusCode(303)
                 .header("Location", containsString("/admin/storage"));
         String page = admin.get("/admin/storage").asString();
