@@ -192,18 +192,25 @@ public final class SearchBench {
         List<Double> all = new ArrayList<>();
         List<Double> firstTime = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Map.Entry<Double, Query>> slowest = new ArrayList<>();
         for (Query q : queries) {
             double ms = time(http, base + q.path(), null);
             all.add(ms);
             if (seen.add(q.path())) {
                 firstTime.add(ms);
                 byKind.computeIfAbsent(q.kind(), k -> new ArrayList<>()).add(ms);
+                slowest.add(Map.entry(ms, q));
             }
         }
         System.out.printf("%nSearch page, anonymous, %d queries one at a time (ms):%n", all.size());
         System.out.println(summary("all", all));
         System.out.println(summary("first time", firstTime));
         byKind.forEach((kind, times) -> System.out.println(summary("  " + kind, times)));
+        // The tail is where the goal is lost: name the searches that make it.
+        slowest.sort(Map.Entry.<Double, Query>comparingByKey().reversed());
+        System.out.println("  the slowest first-time searches:");
+        slowest.stream().limit(12).forEach(e -> System.out.printf("    %7.1f ms  %-16s %s%n", e.getKey(), e.getValue().kind(),
+                e.getValue().path()));
 
         List<Double> signedIn = new ArrayList<>();
         for (Query q : queries) {

@@ -11,8 +11,11 @@ import java.util.Map;
  * few, each source stopping at {@link #CANDIDATES} in popularity order:
  * <ol>
  * <li>exact names ("postgres", "library/postgres");
- * <li>a probe for {@link #CANDIDATES} names and descriptions matching the words, through the GIN
- * indexes: fewer means that is all there is (a rare word, a typo, a full name), and 3 and 4 are skipped;
+ * <li>a probe for up to {@link #PROBE_LIMIT} names and descriptions matching the words, through the GIN
+ * indexes: fewer means that is all there is (a rare word, a typo, a full name, two words that
+ * rarely meet), its most popular are the candidates, and 3 and 4 are skipped. The index part
+ * of a probe costs the same whatever its limit, so it reads them all rather than stop at a
+ * page's worth and make 3 and 4 scan the same indexes again;
  * <li>names containing the words, and names, namespaces and descriptions matching them as text,
  * tested while reading the {@value #WINDOW} most popular repositories from the covering index
  * {@code repositories_popularity} alone (a common word stops early);
@@ -192,16 +195,19 @@ public final class SearchSql {
         } else if (!probed) {
             sql.append("titles AS MATERIALIZED (\n  ").append(window(match, column + ", r.title_vector", scope, "", WINDOW, CANDIDATES));
         } else {
-            sql.append("probe AS MATERIALIZED (\n  ").append(probe(match, scope, "", CANDIDATES))
+            sql.append("probe AS MATERIALIZED (\n  ").append(probe(match, scope, "", PROBE_LIMIT))
                     .append("\n), titles AS MATERIALIZED (\n  ")
-                    .append(window(match, column + ", r.title_vector", scope, atLeast(CANDIDATES, "probe"), WINDOW, CANDIDATES));
+                    .append(window(match, column + ", r.title_vector", scope, atLeast(PROBE_LIMIT, "probe"), WINDOW, CANDIDATES));
         }
         sql.append("\n), base AS MATERIALIZED (\n  SELECT id FROM titles\n")
                 .append("  UNION (").append(select("r.full_name IN (:term, :official_name)", scope, null, 0)).append(")\n")
                 .append("  UNION (").append(select("r.name = :term", scope, Sort.BEST, CANDIDATES)).append(")\n");
         if (probed) {
-            sql.append("  UNION SELECT id FROM probe WHERE ").append(count("probe")).append(" < ").append(CANDIDATES).append("\n")
-                    .append("  UNION (").append(indexed(match, scope, atLeast(CANDIDATES, "probe") + fewer(CANDIDATES, "titles"),
+            // Fewer than PROBE_LIMIT: the probe holds every match, so the most popular of them are the
+            // candidates, and neither the window nor a second pass over the indexes runs.
+            sql.append("  UNION (SELECT id FROM probe WHERE ").append(count("probe")).append(" < ").append(PROBE_LIMIT)
+                    .append(" ORDER BY popularity DESC, id LIMIT ").append(CANDIDATES).append(")\n")
+                    .append("  UNION (").append(indexed(match, scope, atLeast(PROBE_LIMIT, "probe") + fewer(CANDIDATES, "titles"),
                             CANDIDATES)).append(")\n");
         } else if (!scope.narrowed()) {
             sql.append("  UNION (").append(indexed(match, scope, fewer(CANDIDATES, "titles"), CANDIDATES)).append(")\n");
@@ -242,7 +248,14 @@ public final class SearchSql {
     }
 
     /** Below this many expected matches, a search probes before it reads a window. */
-    public static final int RARE = 2_000;
+    public static final int RARE = 10_000;
+
+    /**
+     * How many matches a probe reads at most. Planner estimates of text matches are often several
+     * times off, and a few thousand heap rows (a few milliseconds) cost less than the window and
+     * second index pass that a probe stopped short would need.
+     */
+    static final int PROBE_LIMIT = 10_000;
 
     /**
      * Up to {@code limit} matches in no order: through the GIN indexes for a word the planner
@@ -250,7 +263,8 @@ public final class SearchSql {
      * {@code limit} for a common one. Fewer than {@code limit} means these are all there are.
      */
     private static String probe(String match, Scope scope, String gate, int limit) {
-        return "SELECT r.id FROM repositories r WHERE " + gate + "(" + match + ") AND (" + scope.sql() + ") LIMIT " + limit;
+        return "SELECT r.id, r.popularity FROM repositories r WHERE " + gate + "(" + match + ") AND (" + scope.sql()
+                + ") LIMIT " + limit;
     }
 
     /** The word of a repository name closest to {@code word} (itself if it is one), if any is close (pg_trgm). */
