@@ -325,8 +325,7 @@ public final class SearchBench {
                 }
                 try (ResultSet rs = p.executeQuery()) {
                     rs.next();
-                    Matcher rows = Pattern.compile(" rows=([0-9]+) ").matcher(rs.getString(1));
-                    scope = scope.withRare(!rows.find() || Long.parseLong(rows.group(1)) < SearchSql.RARE);
+                    scope = scope.withRare(SearchSql.expectsFew(query, rs.getString(1)));
                 }
             }
         }

@@ -2,10 +2,12 @@ package dev.hoist.search;
 
 import dev.hoist.account.Account;
 import dev.hoist.web.CurrentUser;
+import dev.hoist.web.ErrorPages;
 import dev.hoist.web.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -76,12 +78,18 @@ public class SearchPage {
         SearchQuery query = new SearchQuery(text, flag(official), flag(verified), namespace, Sort.of(sort), number(page),
                 SearchQuery.PAGE_SIZE);
         Account me = currentUser.account().orElse(null);
-        if (me != null || flash != null) {
-            return Templates.search(new View(search.search(me, query)));
+        try {
+            if (me != null || flash != null) {
+                return Templates.search(new View(search.search(me, query)));
+            }
+            // Every anonymous visitor gets the same page: it is kept rendered, under the same rule as results.
+            String html = cache.page(query, () -> Templates.search(new View(search.search(null, query))).render());
+            return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        } catch (QueryTimeoutException tooSlow) {
+            // The database gives up on a search after a few seconds (an overloaded server, an unlucky plan).
+            return ErrorPages.page(503, "Search is busy",
+                    "That search took too long. Try again in a moment, or add a word to narrow it.");
         }
-        // Every anonymous visitor gets the same page: it is kept rendered, under the same rule as results.
-        String html = cache.page(query, () -> Templates.search(new View(search.search(null, query))).render());
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     /** A ticked checkbox, or a hand-written {@code official=1}. */

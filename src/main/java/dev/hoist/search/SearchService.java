@@ -196,11 +196,8 @@ public class SearchService {
         }
         SearchSql.Statement statement = SearchSql.estimate(query, scope, namesOnly);
         List<?> plan = bind(em.createNativeQuery(statement.sql()), statement).getResultList();
-        Matcher rows = PLAN_ROWS.matcher(plan.isEmpty() ? "" : String.valueOf(plan.get(0)));
-        return !rows.find() || Long.parseLong(rows.group(1)) < SearchSql.RARE;
+        return !plan.isEmpty() && SearchSql.expectsFew(query, String.valueOf(plan.get(0)));
     }
-
-    private static final Pattern PLAN_ROWS = Pattern.compile(" rows=([0-9]+) ");
 
     private SearchSql.Scope scope(Account who, SearchQuery query) {
         return scope(visibility.of(who), query);

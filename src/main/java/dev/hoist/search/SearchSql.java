@@ -250,6 +250,30 @@ public final class SearchSql {
     /** Below this many expected matches, a search probes before it reads a window. */
     public static final int RARE = 10_000;
 
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile(" rows=([0-9]+) ");
+
+    /**
+     * Whether the first line of {@link #estimate}'s plan promises few matches found through an
+     * index. A sequential scan (a word of one or two letters gives the trigram index nothing)
+     * would make the probe read the whole table looking for its limit, so it never counts as rare.
+     */
+    public static boolean expectsFew(SearchQuery query, String firstPlanLine) {
+        return everyWordHasATrigram(query) && expectsFew(firstPlanLine);
+    }
+
+    /**
+     * A word of one or two letters ("bn") has no trigram, so the trigram index returns every
+     * name for a recheck: a probe would read the whole index, however few rows it expects.
+     */
+    static boolean everyWordHasATrigram(SearchQuery query) {
+        return java.util.Arrays.stream(query.term().split("[ /]")).allMatch(word -> word.length() >= 3);
+    }
+
+    static boolean expectsFew(String firstPlanLine) {
+        java.util.regex.Matcher rows = PLAN_ROWS.matcher(firstPlanLine);
+        return !firstPlanLine.contains("Seq Scan") && rows.find() && Long.parseLong(rows.group(1)) < RARE;
+    }
+
     /**
      * How many matches a probe reads at most. Planner estimates of text matches are often several
      * times off, and a few thousand heap rows (a few milliseconds) cost less than the window and
