@@ -134,10 +134,20 @@ public class SearchService {
         return find(who, query);
     }
 
+    /** The same, with the probe forced first or not: both orders must find the same (SearchRankingTest). */
+    Results directly(Account who, SearchQuery query, boolean probeFirst) {
+        return find(who, query, probeFirst);
+    }
+
     private Results find(Account who, SearchQuery query) {
+        return find(who, query, null);
+    }
+
+    /** {@code probeFirst} null: as the planner's estimate says ({@link #rare}). */
+    private Results find(Account who, SearchQuery query, Boolean probeFirst) {
         SearchSql.Scope scope = scope(who, query);
         tune();
-        scope = scope.withRare(rare(query, scope, false));
+        scope = scope.withRare(probeFirst != null ? probeFirst : rare(query, scope, false));
         List<Object[]> rows = rows(SearchSql.page(query, scope));
         if (rows.isEmpty() && query.page() > 1) {
             long total = ((Number) bind(em.createNativeQuery(SearchSql.count(query, scope).sql()),
