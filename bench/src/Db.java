@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** The database to fill or to measure: the one Hoist is configured with, or the embedded one in a data folder. */
 final class Db implements AutoCloseable {
@@ -49,6 +51,22 @@ final class Db implements AutoCloseable {
     public void close() throws IOException {
         if (embedded != null) {
             embedded.close();
+        }
+    }
+
+    /** The first column of the first row of {@code sql}, as a number. */
+    static long number(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The first column of the first row of {@code sql}, as text. */
+    static String text(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -54,9 +54,9 @@ public final class SearchBench {
         }
         try (Connection c = db.connect()) {
             System.out.printf("Data: %,d repositories (%,d private), %,d namespaces; database %s, shared_buffers %s%n",
-                    number(c, "SELECT count(*) FROM repositories"), number(c, "SELECT count(*) FROM repositories WHERE private"),
-                    number(c, "SELECT count(*) FROM namespaces"),
-                    text(c, "SELECT pg_size_pretty(pg_database_size(current_database()))"), text(c, "SHOW shared_buffers"));
+                    Db.number(c, "SELECT count(*) FROM repositories"), Db.number(c, "SELECT count(*) FROM repositories WHERE private"),
+                    Db.number(c, "SELECT count(*) FROM namespaces"),
+                    Db.text(c, "SELECT pg_size_pretty(pg_database_size(current_database()))"), Db.text(c, "SHOW shared_buffers"));
             List<Query> queries = queries(c, count, new Random(7));
             Files.write(out.resolve("search-paths.txt"), queries.stream().map(Query::path).toList());
             Files.write(out.resolve("repo-paths.txt"), repoPaths(c, 1000));
@@ -294,7 +294,7 @@ public final class SearchBench {
      * @param search the words, optionally followed by the page's parameters: {@code redis&verified=true&sort=stars}
      */
     static void explain(Connection c, String search, Path file) throws Exception {
-        long library = number(c, "SELECT id FROM namespaces WHERE name = 'library'");
+        long library = Db.number(c, "SELECT id FROM namespaces WHERE name = 'library'");
         String[] parts = search.split("&");
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
@@ -308,7 +308,7 @@ public final class SearchBench {
         List<Long> verified = query.verified() ? column(c, "SELECT namespace_id FROM organizations WHERE verified_publisher")
                 .stream().map(Long::valueOf).toList() : List.of();
         Long namespace = query.namespace().isEmpty() ? null
-                : number(c, "SELECT coalesce(max(id), -1) FROM namespaces WHERE name = '" + query.namespace().replace("'", "") + "'");
+                : Db.number(c, "SELECT coalesce(max(id), -1) FROM namespaces WHERE name = '" + query.namespace().replace("'", "") + "'");
         try (Statement s = c.createStatement()) {
             s.execute("SET plan_cache_mode = force_custom_plan");
             s.execute("SET pg_trgm.similarity_threshold = 0.25");
@@ -382,17 +382,5 @@ public final class SearchBench {
         return values;
     }
 
-    private static long number(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private static String text(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

@@ -61,7 +61,7 @@ public final class Seed {
         try (Db db = Db.open(dataDir)) {
             Flyway.configure().dataSource(db.url, db.user, db.password).locations("classpath:db/migration").load().migrate();
             try (Connection c = db.connect()) {
-                long existing = single(c, "SELECT count(*) FROM repositories");
+                long existing = Db.number(c, "SELECT count(*) FROM repositories");
                 if (existing > 200) {
                     System.err.printf("The database already holds %,d repositories: seed an empty one (delete %s).%n",
                             existing, dataDir);
@@ -79,8 +79,8 @@ public final class Seed {
                 }
                 System.out.printf("Done in %s. Database size: %s (repositories with indexes: %s)%n",
                         Duration.ofSeconds((System.nanoTime() - start) / 1_000_000_000),
-                        text(c, "SELECT pg_size_pretty(pg_database_size(current_database()))"),
-                        text(c, "SELECT pg_size_pretty(pg_total_relation_size('repositories'))"));
+                        Db.text(c, "SELECT pg_size_pretty(pg_database_size(current_database()))"),
+                        Db.text(c, "SELECT pg_size_pretty(pg_total_relation_size('repositories'))"));
             }
         }
     }
@@ -103,14 +103,14 @@ public final class Seed {
     }
 
     private void run(long repos) throws Exception {
-        libraryNs = single(c, "SELECT id FROM namespaces WHERE name = 'library'");
-        userNs = single(c, "SELECT coalesce(max(id), 0) + 1 FROM namespaces");
+        libraryNs = Db.number(c, "SELECT id FROM namespaces WHERE name = 'library'");
+        userNs = Db.number(c, "SELECT coalesce(max(id), 0) + 1 FROM namespaces");
         orgNs = userNs + users;
         List<String[]> indexes = dropSecondaryIndexes();
         Corpus corpus = new Corpus(seed);
-        long accountBase = single(c, "SELECT coalesce(max(id), 0) + 1 FROM accounts");
-        long orgBase = single(c, "SELECT coalesce(max(id), 0) + 1 FROM organizations");
-        long teamBase = single(c, "SELECT coalesce(max(id), 0) + 1 FROM teams");
+        long accountBase = Db.number(c, "SELECT coalesce(max(id), 0) + 1 FROM accounts");
+        long orgBase = Db.number(c, "SELECT coalesce(max(id), 0) + 1 FROM organizations");
+        long teamBase = Db.number(c, "SELECT coalesce(max(id), 0) + 1 FROM teams");
         String hash = BcryptUtil.bcryptHash(PASSWORD, 10);
 
         Set<String> taken = new HashSet<>(List.of("library", "admin", "docker", "hoist", "search", "official"));
@@ -174,7 +174,7 @@ public final class Seed {
             insert.execute();
         }
         t = System.nanoTime();
-        long repoBase = single(c, "SELECT coalesce(max(id), 0) + 1 FROM repositories");
+        long repoBase = Db.number(c, "SELECT coalesce(max(id), 0) + 1 FROM repositories");
         List<String> officials = Words.OFFICIAL.stream().distinct().toList();
         List<long[]> collaborators = new ArrayList<>();
         try (Copy copy = copy(REPO_COLUMNS)) {
@@ -309,19 +309,7 @@ public final class Seed {
         return NOW.minusSeconds((long) (SIX_YEARS * random.nextDouble())).toString();
     }
 
-    private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private static String text(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     /** A COPY ... FROM STDIN in PostgreSQL's text format, streamed. */
     static final class Copy implements AutoCloseable {

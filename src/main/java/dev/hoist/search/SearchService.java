@@ -63,18 +63,20 @@ public class SearchService {
      */
     private Results cached(Account who, SearchQuery query) {
         if (who == null) {
-            return everyone(query);
+            return everyone(query, cache.generation());
         }
         if (visibility.readsEverything(who)) {
             return QuarkusTransaction.joiningExisting().call(() -> find(who, query));
         }
-        List<Hit> mine = readable(who, query, false);
-        return mine.isEmpty() ? everyone(query) : MergedResults.page(query, mine, page -> everyone(query.atPage(page)));
+        // One generation for both lists (and every public page a merge reads): one check, one consistent view.
+        long generation = cache.generation();
+        List<Hit> mine = readable(who, query, false, generation);
+        return mine.isEmpty() ? everyone(query, generation)
+                : MergedResults.page(query, mine, page -> everyone(query.atPage(page), generation));
     }
 
-    private Results everyone(SearchQuery query) {
+    private Results everyone(SearchQuery query, long generation) {
         SearchCache.Key key = new SearchCache.Key("page", query);
-        long generation = cache.generation();
         Results cached = cache.get(key, generation);
         if (cached == null) {
             cached = QuarkusTransaction.joiningExisting().call(() -> find(null, query));
@@ -84,10 +86,9 @@ public class SearchService {
     }
 
     /** The private repositories {@code who} may read that match, ranked; the same for every page of a search. */
-    private List<Hit> readable(Account who, SearchQuery query, boolean namesOnly) {
+    private List<Hit> readable(Account who, SearchQuery query, boolean namesOnly, long generation) {
         SearchQuery all = query.atPage(1);
         SearchCache.Key key = new SearchCache.Key(namesOnly ? "mine-suggest" : "mine", who.id, all);
-        long generation = cache.generation();
         List<Hit> cached = cache.get(key, generation);
         if (cached == null) {
             cached = QuarkusTransaction.joiningExisting().call(() -> {
@@ -188,7 +189,7 @@ public class SearchService {
         if (who == null) {
             return cached;
         }
-        List<Hit> mine = readable(who, query, true);
+        List<Hit> mine = readable(who, query, true, generation);
         return mine.isEmpty() ? cached : MergedResults.suggestions(cached, mine, SearchSql.SUGGESTIONS);
     }
 
