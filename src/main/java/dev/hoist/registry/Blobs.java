@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.resteasy.reactive.PathPart;
 
 /** {@code /v2/<ns>/<name>/blobs/<digest>}: layer and config bytes, served only through a repository that has them. */
 @Path("/v2/{namespace}/{name}/blobs/{digest}")
@@ -79,8 +78,8 @@ public class Blobs {
             builder.header("Content-Range", "bytes " + start + "-" + end + "/" + size);
         }
         Optional<java.nio.file.Path> file = store.localFile(digest);
-        // Zero-copy from disk when the store is local; a stream otherwise.
-        Object body = file.isPresent() ? new PathPart(file.get(), start, length) : store.open(digest, start, length);
+        // From the page cache straight to the socket when the store is local; a stream otherwise.
+        Object body = file.isPresent() ? new MappedFile(file.get(), start, length) : store.open(digest, start, length);
         return builder.entity(body).build();
     }
 

@@ -1,5 +1,8 @@
 package dev.hoist.registry;
 
+import static dev.hoist.registry.Cli.run;
+import static dev.hoist.registry.Cli.tempDir;
+import static dev.hoist.registry.Cli.tryRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,14 +12,9 @@ import dev.hoist.support.People;
 import dev.hoist.support.Visitor;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** skopeo, podman and the docker CLI (installed from apt) against the Hoist under test. */
@@ -28,37 +26,6 @@ class RealClientsTest {
 
     private String host() {
         return base.getHost() + ":" + base.getPort();
-    }
-
-    private static Path tempDir(String prefix) throws IOException {
-        return Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), prefix);
-    }
-
-    /** Runs a command, returns its output; fails the test with the output if it exits non-zero. */
-    private static String run(Path home, String... command) throws Exception {
-        Result result = tryRun(home, command);
-        if (result.exit() != 0) {
-            throw new AssertionError(String.join(" ", command) + " exited " + result.exit() + ":\n" + result.output());
-        }
-        return result.output();
-    }
-
-    record Result(int exit, String output) {
-    }
-
-    private static Result tryRun(Path home, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("HOME", home.toString());
-        builder.environment().put("DOCKER_CONFIG", home.resolve(".docker").toString());
-        builder.environment().put("REGISTRY_AUTH_FILE", home.resolve("auth.json").toString());
-        builder.environment().put("XDG_RUNTIME_DIR", home.toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " timed out");
-        }
-        return new Result(process.exitValue(), output);
     }
 
     @Test
@@ -101,34 +68,19 @@ class RealClientsTest {
         Path home = tempDir("podman-home");
         Path layout = tempDir("oci-pod");
         OciLayout.write(layout, "v1", 50_000);
-        // podman's image store lives under the test's temp dir, so nothing is left outside target/.
-        Path storage = tempDir("podman-storage");
-        // podman wants a run root of at most 50 characters: a short one in the system temp directory.
-        Path runRoot = Files.createTempDirectory(Path.of("/tmp"), "hoist-podman");
-        List<String> podman = new ArrayList<>(List.of("podman", "--root", storage.resolve("root").toString(),
-                "--runroot", runRoot.toString(), "--storage-driver", "vfs"));
-        try {
-            podmanJourney(home, layout, podman, me);
-        } finally {
-            tryRun(home, concat(podman, "system", "reset", "--force"));
-            deleteTree(runRoot);
+        try (Cli.Podman podman = new Cli.Podman(home)) {
+            podman.run("login", "--tls-verify=false", "-u", me, "-p", "password123", host());
+            assertNotEquals(0, podman.tryRun("login", "--tls-verify=false", "-u", me, "-p", "wrong-password", host()).exit());
+            // The first image arrives with skopeo; podman pulls it, renames it and pushes it back.
+            run(home, "skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false", "--dest-creds", me + ":password123",
+                    "oci:" + layout + ":v1", "docker://" + host() + "/" + me + "/source:v1");
+            podman.run("pull", "--tls-verify=false", host() + "/" + me + "/source:v1");
+            podman.run("tag", host() + "/" + me + "/source:v1", host() + "/" + me + "/podded:v1");
+            podman.run("push", "--tls-verify=false", host() + "/" + me + "/podded:v1");
+            podman.run("rmi", "-a", "-f");
+            podman.run("pull", "--tls-verify=false", host() + "/" + me + "/podded:v1");
+            assertTrue(podman.run("images", "--format", "{{.Repository}}:{{.Tag}}").contains(me + "/podded"));
         }
-    }
-
-    private void podmanJourney(Path home, Path layout, List<String> podman, String me) throws Exception {
-
-        run(home, concat(podman, "login", "--tls-verify=false", "-u", me, "-p", "password123", host()));
-        assertNotEquals(0, tryRun(home, concat(podman, "login", "--tls-verify=false", "-u", me, "-p", "wrong-password",
-                host())).exit());
-        // The first image arrives with skopeo; podman pulls it, renames it and pushes it back.
-        run(home, "skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false", "--dest-creds", me + ":password123",
-                "oci:" + layout + ":v1", "docker://" + host() + "/" + me + "/source:v1");
-        run(home, concat(podman, "pull", "--tls-verify=false", host() + "/" + me + "/source:v1"));
-        run(home, concat(podman, "tag", host() + "/" + me + "/source:v1", host() + "/" + me + "/podded:v1"));
-        run(home, concat(podman, "push", "--tls-verify=false", host() + "/" + me + "/podded:v1"));
-        run(home, concat(podman, "rmi", "-a", "-f"));
-        run(home, concat(podman, "pull", "--tls-verify=false", host() + "/" + me + "/podded:v1"));
-        assertTrue(run(home, concat(podman, "images", "--format", "{{.Repository}}:{{.Tag}}")).contains(me + "/podded"));
     }
 
     @Test
@@ -139,22 +91,7 @@ class RealClientsTest {
 
         String out = run(home, "docker", "login", host(), "-u", me, "-p", "password123");
         assertTrue(out.contains("Login Succeeded"), out);
-        Result wrong = tryRun(home, "docker", "login", host(), "-u", me, "-p", "not-the-password");
+        Cli.Result wrong = tryRun(home, "docker", "login", host(), "-u", me, "-p", "not-the-password");
         assertNotEquals(0, wrong.exit(), wrong.output());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    private static String[] concat(List<String> head, String... tail) {
-        List<String> all = new ArrayList<>(head);
-        all.addAll(List.of(tail));
-        return all.toArray(String[]::new);
     }
 }
