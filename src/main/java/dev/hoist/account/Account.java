@@ -48,7 +48,9 @@ public class Account extends PanacheEntityBase {
     }
 
     public static Optional<Account> findByUsername(String username) {
-        return find("namespace.name = ?1 and namespace.deletedAt is null", username).firstResultOptional();
+        // The namespace comes in the same query; it is eager and would otherwise cost a second one.
+        return find("from Account a join fetch a.namespace n where n.name = ?1 and n.deletedAt is null", username)
+                .firstResultOptional();
     }
 
     public static boolean isEmailTaken(String email) {

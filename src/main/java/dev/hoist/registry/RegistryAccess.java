@@ -55,8 +55,11 @@ public class RegistryAccess {
             String scope = "repository:" + fullName + ":" + (Grant.PULL.equals(action) ? "pull" : "pull," + action);
             throw registry.unauthorized(uri, scope);
         }
-        Account who = caller.account().orElse(null);
         Repo repo = Repo.byName(namespace, name).orElse(null);
+        if (repo != null && !repo.isPrivate && Grant.PULL.equals(action)) {
+            return repo; // everyone may read a public repository, so the account need not be loaded
+        }
+        Account who = caller.account().orElse(null);
         if (repo == null) {
             if (Grant.PUSH.equals(action) && who != null) {
                 return created(who, namespace, name);

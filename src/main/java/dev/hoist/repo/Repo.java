@@ -78,8 +78,9 @@ public class Repo extends PanacheEntityBase {
     }
 
     public static Optional<Repo> byName(String namespace, String name) {
-        return find("namespace.name = ?1 and namespace.deletedAt is null and name = ?2", namespace, name)
-                .firstResultOptional();
+        // The namespace comes in the same query; it is eager and would otherwise cost a second one.
+        return find("from Repo r join fetch r.namespace n where n.name = ?1 and n.deletedAt is null and r.name = ?2",
+                namespace, name).firstResultOptional();
     }
 
     public static List<Repo> ofNamespace(Namespace namespace) {
