@@ -1,6 +1,8 @@
 package dev.hoist.registry;
 
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,8 +20,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Sends a {@link MappedFile} through {@link MappedSend}. Measured on loopback, 1 GiB took 0.25 s this way, 0.37 s
- * with read/write through a 1 MiB buffer and 0.52 s with sendfile(2), which the kernel moves through a 64 KiB pipe.
+ * Sends a {@link MappedFile} over HTTP/1.x through {@link MappedSend}, and over HTTP/2 with Vert.x's sendFile.
+ * Measured on loopback, 1 GiB took 0.25 s from a map, 0.37 s with read/write through a 1 MiB buffer and 0.52 s with
+ * sendfile(2), which the kernel moves through a 64 KiB pipe.
  */
 @Provider
 @Produces(MediaType.WILDCARD)
@@ -37,11 +40,23 @@ public class MappedFileWriter implements ServerMessageBodyWriter<MappedFile> {
 
     @Override
     public void writeResponse(MappedFile body, Type genericType, ServerRequestContext context) throws IOException {
-        HttpServerResponse response = ((ResteasyReactiveRequestContext) context).serverRequest()
-                .unwrap(RoutingContext.class).response();
-        MappedSend send = MappedSend.open(response, body);
+        RoutingContext routing = ((ResteasyReactiveRequestContext) context).serverRequest().unwrap(RoutingContext.class);
+        if (routing.request().version() == HttpVersion.HTTP_2) {
+            // HTTP/2 streams share a connection and its flow control; Vert.x's own file sending handles them.
+            context.serverResponse().sendFile(body.file().toString(), body.offset(), body.length());
+            return;
+        }
+        MappedSend send = MappedSend.open(routing.response(), body);
         context.serverResponse().addCloseHandler(send::stop);
-        send.pump();
+        eventLoopOf(routing).runOnContext(ignored -> send.start());
+    }
+
+    /** The connection's own context, whose tasks run on its event loop. */
+    private static Context eventLoopOf(RoutingContext routing) {
+        if (routing.request() instanceof HttpServerRequestInternal request) {
+            return request.context();
+        }
+        return routing.vertx().getOrCreateContext();
     }
 
     /** The plain JAX-RS path, taken only when a writer interceptor wants the bytes: a copy through the stream. */

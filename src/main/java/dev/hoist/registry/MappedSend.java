@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
  * One response streamed from a memory-mapped file. The file is mapped a window at a time and written in slices as
  * fast as the connection drains them; a window is unmapped once every write that points into it has completed, so
  * the socket never reads memory that is gone (a window whose writes are in doubt is left for the GC to unmap).
+ * Everything after {@link #open} runs on the connection's event loop, so the queue-full check, the drain handler and
+ * the write completions see one order of events; pumping from a worker thread lost a drain event and stalled.
  */
 final class MappedSend {
 
@@ -28,6 +30,7 @@ final class MappedSend {
     private long position;
     private Window window;
     private boolean stopped;
+    private boolean pumping;
 
     private MappedSend(HttpServerResponse response, FileChannel channel, long offset, long length) {
         this.response = response;
@@ -42,8 +45,22 @@ final class MappedSend {
         return new MappedSend(response, channel, body.offset(), body.length());
     }
 
+    /** Starts sending; call on the connection's event loop. */
+    void start() {
+        if (stopped) {
+            return; // the client left before the first byte
+        }
+        response.drainHandler(ignored -> pump());
+        pump();
+    }
+
     /** Writes until the connection's queue is full, then again when it drains; ends the response after the last byte. */
-    synchronized void pump() {
+    private void pump() {
+        if (pumping) {
+            // A write can drain the queue and call back in here at once; the loop below goes on by itself.
+            return;
+        }
+        pumping = true;
         try {
             while (!stopped && position < end && !response.writeQueueFull()) {
                 if (window == null || position == window.end) {
@@ -53,8 +70,9 @@ final class MappedSend {
                     window = new Window(channel, position, Math.min(WINDOW, end - position));
                 }
                 int length = (int) Math.min(SLICE, window.end - position);
-                window.write(response, (int) (position - window.start), length);
+                int offset = (int) (position - window.start);
                 position += length;
+                window.write(response, offset, length);
             }
             if (stopped) {
                 return;
@@ -62,19 +80,19 @@ final class MappedSend {
             if (position == end) {
                 finish();
                 response.end();
-            } else {
-                response.drainHandler(ignored -> pump());
             }
         } catch (IOException | RuntimeException e) {
             // The headers are gone already, so the only honest signal left is a cut connection.
             LOG.debugf(e, "blob response cut off at byte %d", position);
             finish();
             response.reset();
+        } finally {
+            pumping = false;
         }
     }
 
     /** The client went away: write nothing more. */
-    synchronized void stop() {
+    void stop() {
         finish();
     }
 
@@ -111,26 +129,22 @@ final class MappedSend {
 
         void write(HttpServerResponse response, int offset, int length) {
             Buffer slice = Buffer.buffer(Unpooled.wrappedBuffer(bytes.slice(offset, length)));
-            synchronized (this) {
-                pending++;
-            }
+            pending++;
             try {
                 response.write(slice, this::written);
             } catch (RuntimeException e) {
                 // Whether the connection took the slice is unknown: never unmap this window by hand.
-                synchronized (this) {
-                    inDoubt = true;
-                }
+                inDoubt = true;
                 throw e;
             }
         }
 
-        private synchronized void written(AsyncResult<Void> result) {
+        private void written(AsyncResult<Void> result) {
             pending--;
             unmapIfDone();
         }
 
-        synchronized void retire() {
+        void retire() {
             retired = true;
             unmapIfDone();
         }
