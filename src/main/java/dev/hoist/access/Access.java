@@ -34,12 +34,17 @@ public class Access {
      * @param who the signed-in account, or null for anonymous callers
      */
     public AccessMode permission(Account who, Repo repo) {
-        AccessMode publicMinimum = repo.isPrivate ? AccessMode.NONE : AccessMode.READ;
+        AccessMode publicMinimum = forAnyone(repo);
         if (who == null) {
             return publicMinimum;
         }
         AccessMode granted = AccessMode.max(publicMinimum, grants(who, repo));
         return who.emailVerified ? granted : AccessMode.min(granted, AccessMode.READ);
+    }
+
+    /** What everyone, signed in or not, may do on {@code repo}: a floor under {@link #permission}. */
+    public AccessMode forAnyone(Repo repo) {
+        return repo.isPrivate ? AccessMode.NONE : AccessMode.READ;
     }
 
     private AccessMode grants(Account who, Repo repo) {

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,14 +29,13 @@ public class LoginThrottle {
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = Instant.now();
         // Both keys in one statement: every registry token request asks this.
-        @SuppressWarnings("unchecked")
-        List<Instant> until = em.createNativeQuery(
+        Instant until = (Instant) em.createNativeQuery(
                 "SELECT max(locked_until) FROM login_failures WHERE key IN (?1, ?2) AND locked_until > ?3")
                 .setParameter(1, accountKey(username))
                 .setParameter(2, addressKey(address))
                 .setParameter(3, Timestamp.from(now))
-                .getResultList();
-        return until.stream().filter(java.util.Objects::nonNull).findFirst().map(t -> Duration.between(now, t));
+                .getSingleResult();
+        return Optional.ofNullable(until).map(t -> Duration.between(now, t));
     }
 
     @Transactional
@@ -99,5 +97,4 @@ public class LoginThrottle {
     private static String addressKey(String address) {
         return "address:" + address;
     }
-
 }

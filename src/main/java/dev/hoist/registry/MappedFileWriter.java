@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
@@ -70,7 +71,7 @@ public class MappedFileWriter implements ServerMessageBodyWriter<MappedFile> {
             while (position < end) {
                 long sent = channel.transferTo(position, end - position, target);
                 if (sent == 0) {
-                    throw new java.io.EOFException("blob file shorter than its recorded size");
+                    throw new EOFException("blob file shorter than its recorded size");
                 }
                 position += sent;
             }

@@ -56,8 +56,8 @@ public class RegistryAccess {
             throw registry.unauthorized(uri, scope);
         }
         Repo repo = Repo.byName(namespace, name).orElse(null);
-        if (repo != null && !repo.isPrivate && Grant.PULL.equals(action)) {
-            return repo; // everyone may read a public repository, so the account need not be loaded
+        if (repo != null && cap(access.forAnyone(repo), caller.tokenScope()).atLeast(needed(action))) {
+            return repo; // what everyone may do needs no account loaded
         }
         Account who = caller.account().orElse(null);
         if (repo == null) {

@@ -2,7 +2,6 @@ package dev.hoist.registry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoist.support.People;
 import dev.hoist.support.Visitor;
@@ -63,7 +62,6 @@ class BlobDownloadsTest {
 
     /** HTTP/1.1 or HTTP/2 (cleartext, by upgrade), as a client picks. */
     private static void pullInEveryWay(HttpClient http, URI uri, String token, byte[] data) throws Exception {
-
         List<CompletableFuture<HttpResponse<byte[]>>> pulls = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             pulls.add(http.sendAsync(request(uri, token).build(), HttpResponse.BodyHandlers.ofByteArray()));
