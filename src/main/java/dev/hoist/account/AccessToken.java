@@ -67,6 +67,8 @@ public class AccessToken extends PanacheEntityBase {
     }
 
     public static Optional<AccessToken> findBySecret(String secret) {
-        return find("tokenHash", Tokens.sha256(secret)).firstResultOptional();
+        // The account and its namespace (for its username) come in the same query: /token asks this every time.
+        return find("from AccessToken t join fetch t.account a join fetch a.namespace where t.tokenHash = ?1",
+                Tokens.sha256(secret)).firstResultOptional();
     }
 }

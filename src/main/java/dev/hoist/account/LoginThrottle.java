@@ -25,7 +25,7 @@ public class LoginThrottle {
     HoistConfig config;
 
     /** How long until sign-ins for this name or from this address are allowed again, if locked. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Duration> lockedFor(String username, String address) {
         Instant now = Instant.now();
         // Both keys in one statement: every registry token request asks this.
