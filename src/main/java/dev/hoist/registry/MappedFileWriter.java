@@ -1,6 +1,5 @@
 package dev.hoist.registry;
 
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
@@ -42,22 +41,16 @@ public class MappedFileWriter implements ServerMessageBodyWriter<MappedFile> {
     @Override
     public void writeResponse(MappedFile body, Type genericType, ServerRequestContext context) throws IOException {
         RoutingContext routing = ((ResteasyReactiveRequestContext) context).serverRequest().unwrap(RoutingContext.class);
-        if (routing.request().version() == HttpVersion.HTTP_2) {
-            // HTTP/2 streams share a connection and its flow control; Vert.x's own file sending handles them.
+        // HTTP/2 streams share a connection and its flow control, and the pump must run on the connection's own
+        // event loop: without either, Vert.x's own file sending does the job.
+        if (routing.request().version() == HttpVersion.HTTP_2
+                || !(routing.request() instanceof HttpServerRequestInternal request)) {
             context.serverResponse().sendFile(body.file().toString(), body.offset(), body.length());
             return;
         }
         MappedSend send = MappedSend.open(routing.response(), body);
         context.serverResponse().addCloseHandler(send::stop);
-        eventLoopOf(routing).runOnContext(ignored -> send.start());
-    }
-
-    /** The connection's own context, whose tasks run on its event loop. */
-    private static Context eventLoopOf(RoutingContext routing) {
-        if (routing.request() instanceof HttpServerRequestInternal request) {
-            return request.context();
-        }
-        return routing.vertx().getOrCreateContext();
+        request.context().runOnContext(ignored -> send.start());
     }
 
     /** The plain JAX-RS path, taken only when a writer interceptor wants the bytes: a copy through the stream. */
