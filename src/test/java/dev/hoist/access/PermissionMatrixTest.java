@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every role × visibility × action, through the access function and through the pages, on the
- * shared {@link Cast}. The expected table is written out by hand from PRODUCT.md, not derived
+ * shared {@link Cast}. The expected table is written out by hand from docs/permissions.md, not derived
  * from the code.
  */
 @QuarkusTest

@@ -87,7 +87,7 @@ class VisibilityTest {
 
     private static final Set<Repository> PUBLIC = Set.of(Repository.USER_PUBLIC, Repository.ORG_PUBLIC);
 
-    /** Who sees which of the world's repositories, written out by hand from PRODUCT.md. */
+    /** Who sees which of the world's repositories, written out by hand from docs/permissions.md. */
     private static final Map<Role, Set<Repository>> SEES = Map.of(
             Role.ANONYMOUS, PUBLIC,
             Role.OUTSIDER, PUBLIC,
