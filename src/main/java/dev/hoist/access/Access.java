@@ -124,6 +124,30 @@ public class Access {
         return isOwner(who, org) || Team.ofMember(org, who).stream().anyMatch(t -> t.canCreateRepositories);
     }
 
+    /**
+     * The organizations {@code who} may create repositories in, by name: {@link #canCreateIn} for
+     * every organization at once, in one query over their own memberships.
+     */
+    public List<String> organizationsToCreateIn(Account who) {
+        if (who == null || !who.emailVerified) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("""
+                SELECT n.name FROM namespaces n JOIN organizations o ON o.namespace_id = n.id
+                WHERE n.deleted_at IS NULL AND (
+                  EXISTS (SELECT 1 FROM teams t JOIN team_members m ON m.team_id = t.id
+                          WHERE t.organization_id = o.id AND m.account_id = ?1
+                            AND (t.name = 'owners' OR t.can_create_repositories))
+                  OR (n.name = ?2 AND ?3))
+                ORDER BY n.name""")
+                .setParameter(1, who.id)
+                .setParameter(2, Organization.LIBRARY)
+                .setParameter(3, isSiteAdmin(who))
+                .getResultList();
+        return names;
+    }
+
     /** Whether the caller may administer the organization (teams, members): verified owners only. */
     public boolean canManage(Account who, Organization org) {
         return who != null && who.emailVerified && isOwner(who, org);

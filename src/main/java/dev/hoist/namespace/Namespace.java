@@ -41,6 +41,11 @@ public class Namespace extends PanacheEntityBase {
     @Column(name = "default_private")
     public boolean defaultPrivate;
 
+    /** The public profile page of this user or organization. */
+    public String profilePath() {
+        return "/u/" + name;
+    }
+
     public boolean isOrganization() {
         return kind == Kind.org;
     }

@@ -39,6 +39,15 @@ public class Organization extends PanacheEntityBase {
         return namespace.name;
     }
 
+    /** The organization's page. */
+    public String path() {
+        return "/orgs/" + name();
+    }
+
+    public String membersPath() {
+        return path() + "/members";
+    }
+
     public boolean isLibrary() {
         return LIBRARY.equals(namespace.name);
     }

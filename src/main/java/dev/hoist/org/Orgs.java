@@ -1,9 +1,9 @@
 package dev.hoist.org;
 
-import dev.hoist.access.Access;
-import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
+import dev.hoist.platform.Listing;
 import dev.hoist.repo.Repo;
+import dev.hoist.repo.RepoLists;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
@@ -18,13 +18,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Map;
 
 /** {@code /orgs/new}, {@code /orgs/{org}} and {@code /orgs/{org}/members}. */
 @Path("/orgs")
@@ -35,9 +32,9 @@ public class Orgs {
     static class Templates {
         static native TemplateInstance create(String name, FormErrors errors);
 
-        static native TemplateInstance overview(OrgView view, List<Repo> repos, List<Account> members);
+        static native TemplateInstance overview(OrgView view, Listing<Repo> repos, Listing<Account> members);
 
-        static native TemplateInstance members(OrgView view, List<Account> members, java.util.Map<String, String> teamsOf,
+        static native TemplateInstance members(OrgView view, Listing<Account> members, Map<String, String> teamsOf,
                 FormErrors errors);
     }
 
@@ -45,13 +42,16 @@ public class Orgs {
     CurrentUser currentUser;
 
     @Inject
-    Access access;
-
-    @Inject
     OrgService orgs;
 
     @Inject
     OrgViews views;
+
+    @Inject
+    RepoLists repoLists;
+
+    @Inject
+    OrgMembers orgMembers;
 
     @GET
     @Path("new")
@@ -75,12 +75,12 @@ public class Orgs {
 
     @GET
     @Path("{org}")
-    public TemplateInstance overview(@PathParam("org") String name) {
+    public TemplateInstance overview(@PathParam("org") String name, @QueryParam("page") String page) {
         OrgView view = views.of(name);
         Account me = currentUser.account().orElse(null);
-        List<Repo> repos = Repo.ofNamespace(view.org().namespace).stream()
-                .filter(r -> access.permission(me, r).atLeast(AccessMode.READ)).toList();
-        return Templates.overview(view, repos, view.isMember() ? members(view.org()) : List.of());
+        Listing<Repo> repos = repoLists.inNamespace(me, view.org().namespace, Listing.pageNumber(page));
+        // Members see the first page of members here; the Members tab has them all.
+        return Templates.overview(view, repos, view.isMember() ? orgMembers.page(view.org(), 1) : null);
     }
 
     @POST
@@ -106,8 +106,8 @@ public class Orgs {
 
     @GET
     @Path("{org}/members")
-    public TemplateInstance members(@PathParam("org") String name) {
-        return membersPage(views.forMember(name), new FormErrors());
+    public TemplateInstance members(@PathParam("org") String name, @QueryParam("page") String page) {
+        return membersPage(views.forMember(name), Listing.pageNumber(page), new FormErrors());
     }
 
     @POST
@@ -119,25 +119,13 @@ public class Orgs {
             orgs.removeFromOrganization(currentUser.require(), view.org(), username);
             return Redirects.to("/orgs/" + name + "/members", username + " is no longer a member of " + name + ".");
         } catch (FormException e) {
-            return Response.status(400).entity(membersPage(views.forMember(name), e.errors())).build();
+            return Response.status(400).entity(membersPage(views.forMember(name), 1, e.errors())).build();
         }
     }
 
-    private TemplateInstance membersPage(OrgView view, FormErrors errors) {
-        TreeMap<String, String> teamsOf = new TreeMap<>();
-        for (Team team : Team.ofOrganization(view.org())) {
-            for (Account member : team.members) {
-                if (view.isOwner() || view.teams().stream().anyMatch(t -> t.id.equals(team.id))) {
-                    teamsOf.merge(member.username(), team.name, (a, b) -> a + ", " + b);
-                }
-            }
-        }
-        return Templates.members(view, members(view.org()), teamsOf, errors);
-    }
-
-    static List<Account> members(Organization org) {
-        Set<Account> all = Team.ofOrganization(org).stream().flatMap(t -> t.members.stream())
-                .collect(Collectors.toCollection(() -> new java.util.TreeSet<>(Comparator.comparing(Account::username))));
-        return List.copyOf(all);
+    /** Owners see every member's teams; a member sees only the teams they belong to themselves. */
+    private TemplateInstance membersPage(OrgView view, int page, FormErrors errors) {
+        Listing<Account> members = orgMembers.page(view.org(), page);
+        return Templates.members(view, members, orgMembers.teamsOf(members.items(), view.teams()), errors);
     }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** {@code /orgs/{org}/teams} and {@code /orgs/{org}/teams/{team}}: teams, their members and their permissions. */
@@ -32,7 +33,8 @@ public class Teams {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance list(OrgView view, FormErrors errors, String name, String description);
+        static native TemplateInstance list(OrgView view, Map<Long, Long> memberCounts, FormErrors errors, String name,
+                String description);
 
         static native TemplateInstance team(OrgView view, Team team, List<Account> members, List<TeamPermission> grants,
                 List<Repo> repos, FormErrors errors);
@@ -47,12 +49,15 @@ public class Teams {
     @Inject
     OrgService orgs;
 
+    @Inject
+    OrgMembers orgMembers;
+
     @PathParam("org")
     String orgName;
 
     @GET
     public TemplateInstance list() {
-        return Templates.list(memberView(), new FormErrors(), "", "");
+        return listPage(memberView(), new FormErrors(), "", "");
     }
 
     @POST
@@ -63,8 +68,12 @@ public class Teams {
             Team team = orgs.createTeam(currentUser.require(), view.org(), name, description, canCreate != null);
             return Redirects.to(teamPath(team), "Created the team " + team.name + ".");
         } catch (FormException e) {
-            return Response.status(400).entity(Templates.list(view, e.errors(), name, description)).build();
+            return Response.status(400).entity(listPage(view, e.errors(), name, description)).build();
         }
+    }
+
+    private TemplateInstance listPage(OrgView view, FormErrors errors, String name, String description) {
+        return Templates.list(view, orgMembers.counts(view.teams()), errors, name, description);
     }
 
     @GET

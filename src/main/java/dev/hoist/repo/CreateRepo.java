@@ -2,7 +2,6 @@ package dev.hoist.repo;
 
 import dev.hoist.access.Access;
 import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
@@ -72,9 +71,7 @@ public class CreateRepo {
     private List<String> namespaces(Account me) {
         List<String> names = new ArrayList<>();
         names.add(me.username());
-        Namespace.<Namespace>list("kind = ?1 and deletedAt is null order by name", Namespace.Kind.org).stream()
-                .filter(ns -> access.canCreateIn(me, ns))
-                .forEach(ns -> names.add(ns.name));
+        names.addAll(access.organizationsToCreateIn(me));
         return names;
     }
 }

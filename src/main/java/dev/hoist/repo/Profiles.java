@@ -1,10 +1,10 @@
 package dev.hoist.repo;
 
 import dev.hoist.access.Access;
-import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.Namespace;
 import dev.hoist.org.Organization;
+import dev.hoist.platform.Listing;
 import dev.hoist.web.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,8 +14,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 
 /** {@code /u/{name}}: a user's or organization's public profile, with what the viewer may see. */
 @Path("/u/{name}")
@@ -24,8 +24,8 @@ public class Profiles {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance profile(Namespace namespace, Organization org, List<Repo> repos, List<Repo> starred,
-                boolean canCreate);
+        static native TemplateInstance profile(Namespace namespace, Organization org, Listing<Repo> repos,
+                Listing<Repo> starred, boolean canCreate);
     }
 
     @Inject
@@ -34,18 +34,19 @@ public class Profiles {
     @Inject
     Access access;
 
+    @Inject
+    RepoLists lists;
+
     @GET
-    public TemplateInstance profile(@PathParam("name") String name) {
+    public TemplateInstance profile(@PathParam("name") String name, @QueryParam("page") String page,
+            @QueryParam("starred") String starredPage) {
         Namespace namespace = Namespace.findActive(name).orElseThrow(NotFoundException::new);
         Account me = currentUser.account().orElse(null);
-        List<Repo> repos = visible(me, Repo.ofNamespace(namespace));
-        List<Repo> starred = namespace.isOrganization() ? List.of()
-                : Account.findByUsername(name).map(owner -> visible(me, Star.starredBy(owner))).orElse(List.of());
+        Listing<Repo> repos = lists.inNamespace(me, namespace, Listing.pageNumber(page));
+        Listing<Repo> starred = namespace.isOrganization() ? null
+                : Account.findByUsername(name).map(owner -> lists.starredBy(me, owner, Listing.pageNumber(starredPage)))
+                        .orElse(null);
         Organization org = namespace.isOrganization() ? Organization.findByNamespace(namespace).orElse(null) : null;
         return Templates.profile(namespace, org, repos, starred, access.canCreateIn(me, namespace));
-    }
-
-    private List<Repo> visible(Account me, List<Repo> repos) {
-        return repos.stream().filter(r -> access.permission(me, r).atLeast(AccessMode.READ)).toList();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 
 /** One user's star on one repository; {@link Repo#starCount} is kept in step in the same transaction. */
 @Entity
@@ -35,9 +34,5 @@ public class Star extends PanacheEntityBase {
 
     public static boolean exists(Account account, Repo repo) {
         return account != null && count("account = ?1 and repo = ?2", account, repo) > 0;
-    }
-
-    public static List<Repo> starredBy(Account account) {
-        return find("select s.repo from Star s where s.account = ?1 order by s.createdAt desc", account).project(Repo.class).list();
     }
 }

@@ -1,5 +1,6 @@
 package dev.hoist.search;
 
+import dev.hoist.access.ReadableRepositories;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.Namespace;
 import dev.hoist.org.Organization;
@@ -18,7 +19,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Searches repositories for one caller, showing only what they may read (see {@link Visibility}). */
+/** Searches repositories for one caller, showing only what they may read (see {@link ReadableRepositories}). */
 @ApplicationScoped
 public class SearchService {
 
@@ -26,7 +27,7 @@ public class SearchService {
     EntityManager em;
 
     @Inject
-    Visibility visibility;
+    ReadableRepositories visibility;
 
     @Inject
     SearchCache cache;
@@ -92,7 +93,7 @@ public class SearchService {
         List<Hit> cached = cache.get(key, generation);
         if (cached == null) {
             cached = QuarkusTransaction.joiningExisting().call(() -> {
-                SearchSql.Scope scope = scope(new Visibility.Filter("r.private", java.util.Map.of()), all);
+                SearchSql.Scope scope = scope(new ReadableRepositories.Filter("r.private", java.util.Map.of()), all);
                 tune();
                 return List.copyOf(hits(rows(SearchSql.readable(all, scope, visibility.readablePrivate(who), namesOnly))));
             });
@@ -214,7 +215,7 @@ public class SearchService {
         return scope(visibility.of(who), query);
     }
 
-    private SearchSql.Scope scope(Visibility.Filter readable, SearchQuery query) {
+    private SearchSql.Scope scope(ReadableRepositories.Filter readable, SearchQuery query) {
         List<Long> verified = query.verified() ? longs(em.createNativeQuery(
                 "SELECT namespace_id FROM organizations WHERE verified_publisher").getResultList()) : List.of();
         Long namespace = query.namespace().isEmpty() ? null

@@ -1,5 +1,6 @@
 package dev.hoist.search;
 
+import dev.hoist.access.ReadableRepositories;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class SearchSql {
             return new Scope(sql, params, narrowed, rare);
         }
 
-        public static Scope of(Visibility.Filter visibility, SearchQuery query, long library, List<Long> verified,
+        public static Scope of(ReadableRepositories.Filter visibility, SearchQuery query, long library, List<Long> verified,
                 Long namespace) {
             StringBuilder sql = new StringBuilder(visibility.sql());
             Map<String, Object> params = new HashMap<>(visibility.params());
@@ -138,11 +139,11 @@ public final class SearchSql {
 
     /**
      * The private repositories in {@code readable} (ids the reader may read, see
-     * {@link Visibility#readablePrivate}) that match, ranked as {@link #page} or {@link #suggest}
+     * {@link ReadableRepositories#readablePrivate}) that match, ranked as {@link #page} or {@link #suggest}
      * rank (the same columns), at most {@link #CANDIDATES}: what a signed-in reader's results add
      * to the public ones everyone gets. Its cost follows the reader's private repositories, not the table.
      */
-    static Statement readable(SearchQuery query, Scope scope, Visibility.Filter readable, boolean namesOnly) {
+    static Statement readable(SearchQuery query, Scope scope, ReadableRepositories.Filter readable, boolean namesOnly) {
         Map<String, Object> params = params(query, scope);
         params.putAll(readable.params());
         params.put("limit", namesOnly ? SUGGESTIONS : CANDIDATES);
@@ -348,7 +349,7 @@ public final class SearchSql {
         String order = sort == Sort.BEST ? exactness + " DESC, " + relevance + " DESC, r.id" : sort.sql;
         return ", ranked AS (\n  SELECT r.id, count(*) OVER () AS total, " + exactness + " AS exactness, " + relevance
                 + " AS relevance, row_number() OVER (ORDER BY " + order + ") AS position\n"
-                + "  FROM hits JOIN repositories r ON r.id = hits.id\n  WHERE " + Visibility.LIVE + "\n)\n";
+                + "  FROM hits JOIN repositories r ON r.id = hits.id\n  WHERE " + ReadableRepositories.LIVE + "\n)\n";
     }
 
     /** 2: the very image ("postgres" is library/postgres); 1: the same name in another namespace. */

@@ -1,4 +1,4 @@
-package dev.hoist.search;
+package dev.hoist.access;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hoist.access.Access;
-import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.Namespace;
 import dev.hoist.repo.Repo;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Private repositories appear in search only for those who may read them. The SQL filters of
- * {@link Visibility} are checked against {@link Access#permission} on every repository in the
+ * {@link ReadableRepositories} are checked against {@link Access#permission} on every repository in the
  * database, for every kind of person of the shared {@link Cast}, and then through the page, the
  * suggestions and /v1/search.
  */
@@ -66,7 +64,7 @@ class VisibilityTest {
     Access access;
 
     @Inject
-    Visibility visibility;
+    ReadableRepositories visibility;
 
     @Inject
     EntityManager em;
@@ -117,18 +115,18 @@ class VisibilityTest {
                         .map(r -> r.id).collect(Collectors.toCollection(TreeSet::new));
             });
             Set<Long> bySql = ids(visibility.of(account(w, role)), "SELECT r.id FROM repositories r WHERE (%s) AND "
-                    + Visibility.LIVE);
+                    + ReadableRepositories.LIVE);
             assertEquals(byAccess, bySql, role.name());
             if (role != Role.ANONYMOUS && role != Role.SITE_ADMIN) {
                 // The private half alone, which signed-in searches add to the public results.
                 Set<Long> byHalves = ids(visibility.readablePrivate(account(w, role)), "SELECT r.id FROM repositories r"
-                        + " WHERE (NOT r.private OR r.id IN (%s)) AND " + Visibility.LIVE);
+                        + " WHERE (NOT r.private OR r.id IN (%s)) AND " + ReadableRepositories.LIVE);
                 assertEquals(byAccess, byHalves, role.name() + ", public and private halves");
             }
         }
     }
 
-    private Set<Long> ids(Visibility.Filter filter, String sqlAround) {
+    private Set<Long> ids(ReadableRepositories.Filter filter, String sqlAround) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Query query = em.createNativeQuery(sqlAround.formatted(filter.sql()));
             filter.params().forEach(query::setParameter);

@@ -1,6 +1,5 @@
-package dev.hoist.search;
+package dev.hoist.access;
 
-import dev.hoist.access.Access;
 import dev.hoist.account.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +18,7 @@ import java.util.Map;
  * own. VisibilityTest proves the SQL and Access agree on every repository. Change them together.
  */
 @ApplicationScoped
-public class Visibility {
+public class ReadableRepositories {
 
     /** A condition on alias {@code r} and the named parameters it uses. */
     public record Filter(String sql, Map<String, Object> params) {

@@ -1,0 +1,70 @@
+package dev.hoist.repo;
+
+import dev.hoist.access.ReadableRepositories;
+import dev.hoist.account.Account;
+import dev.hoist.namespace.Namespace;
+import dev.hoist.platform.Listing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists of repositories as one viewer may see them, a page at a time. What the viewer may read is
+ * the {@link ReadableRepositories} condition inside the query, so a page costs three queries
+ * (count, ids, rows with their namespaces) however many repositories the list holds.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class RepoLists {
+
+    public static final int PAGE_SIZE = 25;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReadableRepositories readable;
+
+    /** A namespace's repositories, most recently changed first. */
+    public Listing<Repo> inNamespace(Account viewer, Namespace namespace, int page) {
+        ReadableRepositories.Filter filter = readable.of(viewer);
+        String from = " FROM repositories r WHERE r.namespace_id = :namespace AND " + filter.sql();
+        return listing(from, "coalesce(r.last_pushed_at, r.updated_at) DESC, r.id DESC", filter,
+                Map.of("namespace", namespace.id), page);
+    }
+
+    /** What {@code owner} starred, newest star first, leaving out what the viewer may not read or what was deleted. */
+    public Listing<Repo> starredBy(Account viewer, Account owner, int page) {
+        ReadableRepositories.Filter filter = readable.of(viewer);
+        String from = " FROM stars s JOIN repositories r ON r.id = s.repository_id WHERE s.account_id = :owner AND "
+                + ReadableRepositories.LIVE + " AND " + filter.sql();
+        return listing(from, "s.created_at DESC, s.id DESC", filter, Map.of("owner", owner.id), page);
+    }
+
+    private Listing<Repo> listing(String from, String order, ReadableRepositories.Filter filter,
+            Map<String, Object> params, int page) {
+        long total = ((Number) bind(em.createNativeQuery("SELECT count(*)" + from), filter, params)
+                .getSingleResult()).longValue();
+        Listing<Repo> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
+        if (total <= empty.offset()) {
+            return empty;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = bind(em.createNativeQuery("SELECT r.id" + from + " ORDER BY " + order
+                + " LIMIT " + PAGE_SIZE + " OFFSET " + empty.offset()), filter, params).getResultList();
+        List<Long> idsInOrder = ids.stream().map(Number::longValue).toList();
+        List<Repo> rows = Repo.<Repo>find("from Repo r join fetch r.namespace where r.id in ?1", idsInOrder).list();
+        return empty.with(rows.stream().sorted(Comparator.comparingInt(r -> idsInOrder.indexOf(r.id))).toList());
+    }
+
+    private static Query bind(Query query, ReadableRepositories.Filter filter, Map<String, Object> params) {
+        filter.params().forEach(query::setParameter);
+        params.forEach(query::setParameter);
+        return query;
+    }
+}
