@@ -37,7 +37,8 @@ public class Star extends PanacheEntityBase {
         return account != null && count("account = ?1 and repo = ?2", account, repo) > 0;
     }
 
+    /** Deleted namespaces' repositories (left from before deletions took them along) exist for nobody. */
     public static List<Repo> starredBy(Account account) {
-        return find("select s.repo from Star s where s.account = ?1 order by s.createdAt desc", account).project(Repo.class).list();
+        return find("select s.repo from Star s where s.account = ?1 and s.repo.namespace.deletedAt is null order by s.createdAt desc", account).project(Repo.class).list();
     }
 }
