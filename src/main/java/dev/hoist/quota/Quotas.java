@@ -117,6 +117,14 @@ public class Quotas {
         }
     }
 
+    /**
+     * Holds the account's lock until the transaction ends, for a caller that must take it before
+     * the namespace's (the lock order) but counts only later.
+     */
+    public void lockAccount(Account who) {
+        lockAccount(who.id);
+    }
+
     private void lockAccount(long accountId) {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
                 .setParameter(1, ACCOUNT_LOCKS).setParameter(2, (int) accountId).getSingleResult();

@@ -81,7 +81,7 @@ public class RepoService {
         if (namespace == null || !access.canCreateIn(who, namespace) || RepoNames.problem(name).isPresent()) {
             return java.util.Optional.empty();
         }
-        quotas.countCreation(who);
+        quotas.lockAccount(who);
         if (!quotas.lockNamespace(namespace)) {
             return java.util.Optional.empty();
         }
@@ -90,6 +90,7 @@ public class RepoService {
         if (existing.isPresent()) {
             return existing;
         }
+        quotas.countCreation(who);
         quotas.checkRepositories(namespace);
         if (namespace.defaultPrivate) {
             quotas.checkPrivateRepositories(namespace);

@@ -41,6 +41,8 @@ class AccountDeletionTest {
         String fanName = Visitor.uniqueName("fan");
         Visitor fan = People.verified(fanName);
         fan.submit("/r/" + me + "/app", "/r/" + me + "/app/star", Map.of()).then().statusCode(303);
+        dev.hoist.support.Repos.create(fan, fanName, "liked", false, "", "");
+        owner.submit("/r/" + fanName + "/liked", "/r/" + fanName + "/liked/star", Map.of()).then().statusCode(303);
 
         owner.get("/settings").then().statusCode(200)
                 .body(containsString("It takes along your <strong>2 repositories</strong>"));
@@ -50,6 +52,8 @@ class AccountDeletionTest {
         assertEquals(0, count("SELECT count(*) FROM repository_blobs WHERE digest = ?1", image.layer().digest()));
         assertEquals(0, count("SELECT count(*) FROM manifests WHERE digest = ?1", image.manifestDigest()));
         fan.get("/u/" + fanName).then().statusCode(200).body(not(containsString(me + "/app")));
+        // Its stars on other repositories go too, and their counts with them.
+        assertEquals(0, count("SELECT star_count FROM repositories WHERE full_name = ?1", fanName + "/liked"));
         age(image);
         collector.collect();
         assertFalse(Files.exists(BlobAges.fileOf(image.layer().digest())), "the layer is freed from disk");
