@@ -112,4 +112,29 @@ public interface HoistConfig {
         @WithDefault("PT15M")
         Duration lockout();
     }
+
+    Quota quota();
+
+    /** What one account may hold and how fast it may create, see {@code dev.hoist.quota.Quotas}. */
+    interface Quota {
+        /** Organizations one user may create. */
+        @WithDefault("50")
+        int organizationsPerUser();
+
+        /** Repositories in one user's or organization's namespace. */
+        @WithDefault("10000")
+        int repositoriesPerNamespace();
+
+        /** Blob upload sessions one user may have open at once (a push opens one per layer). */
+        @WithDefault("50")
+        int uploadSessionsPerUser();
+
+        /** Personal access tokens one user may have. */
+        @WithDefault("100")
+        int tokensPerUser();
+
+        /** Repositories, organizations, teams and tokens one account may create in any 60 seconds. */
+        @WithDefault("60")
+        int creationsPerMinute();
+    }
 }

@@ -16,6 +16,9 @@ public class AccessTokenService {
 
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
+    @jakarta.inject.Inject
+    dev.hoist.quota.Quotas quotas;
+
     /** A new token and the secret to show once. */
     public record Created(AccessToken token, String secret) {
     }
@@ -50,6 +53,8 @@ public class AccessTokenService {
         if (!errors.isEmpty()) {
             throw new FormException(errors);
         }
+        quotas.countCreation(owner);
+        quotas.checkTokens(owner);
         String secret = AccessToken.PREFIX + Tokens.random();
         AccessToken token = new AccessToken();
         token.account = Account.findById(owner.id);

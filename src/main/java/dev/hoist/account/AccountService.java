@@ -1,6 +1,7 @@
 package dev.hoist.account;
 
 import dev.hoist.namespace.Namespace;
+import dev.hoist.namespace.NamespaceContents;
 import dev.hoist.namespace.NamespaceNames;
 import dev.hoist.web.FormErrors;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,9 @@ public class AccountService {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    NamespaceContents contents;
 
     public Account signUp(String username, String email, String password) {
         FormErrors errors = new FormErrors();
@@ -122,15 +127,26 @@ public class AccountService {
         managed.namespace.defaultPrivate = makePrivate;
     }
 
-    /** Deletes the account; its name stays reserved so nobody can take over what it published. */
-    public void delete(Account account, String typedUsername) {
+    /**
+     * Deletes the account with its repositories (their images go to the garbage collector) and
+     * returns how many repositories went; its name stays reserved so nobody can take over what it
+     * published. Refused while it is the only owner of an organization.
+     */
+    public int delete(Account account, String typedUsername) {
         Account managed = Account.findById(account.id);
         if (!managed.username().equals(typedUsername)) {
             throw AccountException.of("confirm", "Type your username, " + managed.username() + ", to confirm.");
         }
+        List<String> soleOwner = contents.organizationsOwnedOnlyBy(managed.id);
+        if (!soleOwner.isEmpty()) {
+            throw new SoleOwnerException(soleOwner);
+        }
+        int repositories = contents.deleteRepositories(managed.namespace.id);
+        contents.unstarAll(managed.id);
         managed.namespace.deletedAt = Instant.now();
         EmailVerification.deleteForAccount(managed);
         managed.delete();
+        return repositories;
     }
 
     private static Optional<String> emailProblem(String email) {

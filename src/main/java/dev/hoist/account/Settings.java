@@ -119,10 +119,14 @@ public class Settings {
     public Response delete(@FormParam("confirm") String confirm) {
         Account account = currentUser.require();
         try {
-            accounts.delete(account, confirm);
-            return Redirects.to("/", "Your account " + account.username() + " is deleted.", sessionCookie.clear());
+            int repositories = accounts.delete(account, confirm);
+            return Redirects.to("/", "Your account " + account.username() + " is deleted"
+                    + (repositories == 0 ? "." : ", with its " + repositories + (repositories == 1 ? " repository." : " repositories.")),
+                    sessionCookie.clear());
         } catch (AccountException e) {
             return invalid(account, "", e);
+        } catch (SoleOwnerException e) {
+            return invalid(account, "", AccountException.of("confirm", e.getMessage()));
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.hoist.account;
 
+import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.RegistryHost;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
+import dev.hoist.web.QuotaResponses;
 import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -64,6 +66,9 @@ public class TokensPage {
                     .cacheControl(noStore).build();
         } catch (FormException e) {
             return Response.status(400).entity(Templates.tokens(me, AccessToken.of(me), null, description, e.errors(), registryHost.of(uri))).build();
+        } catch (QuotaExceededException e) {
+            return QuotaResponses.refused(Templates.tokens(me, AccessToken.of(me), null, description,
+                    new FormErrors().add("description", e.getMessage()), registryHost.of(uri)), e);
         }
     }
 

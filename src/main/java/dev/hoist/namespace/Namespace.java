@@ -50,6 +50,12 @@ public class Namespace extends PanacheEntityBase {
         return kind == Kind.org;
     }
 
+    /** How many repositories it holds (the account deletion page says what goes). */
+    public long repositoryCount() {
+        return ((Number) getEntityManager().createNativeQuery("SELECT count(*) FROM repositories WHERE namespace_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
+    }
+
     public static Namespace create(String name, Kind kind) {
         Namespace namespace = new Namespace();
         namespace.name = name;

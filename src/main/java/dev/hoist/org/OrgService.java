@@ -4,6 +4,7 @@ import dev.hoist.access.Access;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.Namespace;
 import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.quota.Quotas;
 import dev.hoist.repo.Repo;
 import dev.hoist.repo.RepoService;
 import dev.hoist.repo.TeamPermission;
@@ -29,6 +30,9 @@ public class OrgService {
     @Inject
     RepoService repos;
 
+    @Inject
+    Quotas quotas;
+
     public Organization create(Account who, String name) {
         if (who == null || !who.emailVerified) {
             throw FormException.of("name", "Verify your email address before creating an organization.");
@@ -39,7 +43,10 @@ public class OrgService {
         if (Namespace.isTaken(name)) {
             throw FormException.of("name", "This name is already taken.");
         }
+        quotas.countCreation(who);
+        quotas.checkOrganizations(who);
         Organization org = new Organization();
+        org.createdBy = who.id;
         try {
             org.namespace = Namespace.create(name, Namespace.Kind.org);
             org.persist();
@@ -62,6 +69,7 @@ public class OrgService {
         if (!errors.isEmpty()) {
             throw new FormException(errors);
         }
+        quotas.countCreation(who);
         Team team = new Team();
         team.organization = Organization.findById(org.id);
         team.name = name;
@@ -96,15 +104,19 @@ public class OrgService {
         team.delete();
     }
 
-    public Team addMember(Account who, Team target, String username) {
+    /** Adds the user to the team; false, changing nothing, when they are in it already. */
+    public boolean addMember(Account who, Team target, String username) {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
         Account member = username == null ? null : Account.findByUsername(username.trim().toLowerCase()).orElse(null);
         if (member == null) {
             throw FormException.of("username", "There is no user " + username + ".");
         }
+        if (team.hasMember(member)) {
+            return false;
+        }
         team.members.add(member);
-        return team;
+        return true;
     }
 
     public Team removeMember(Account who, Team target, String username) {
@@ -130,7 +142,12 @@ public class OrgService {
     public void grant(Account who, Team target, String repoName, String permission) {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
-        Repo repo = repoName == null ? null : Repo.byName(team.organization.name(), repoName.trim()).orElse(null);
+        if (repoName == null || repoName.isBlank()) {
+            throw FormException.of("repository", Repo.ofNamespace(team.organization.namespace).isEmpty()
+                    ? team.organization.name() + " has no repositories yet: create one first."
+                    : "Choose a repository.");
+        }
+        Repo repo = Repo.byName(team.organization.name(), repoName.trim()).orElse(null);
         if (repo == null) {
             throw FormException.of("repository", "There is no repository " + team.organization.name() + "/" + repoName + ".");
         }

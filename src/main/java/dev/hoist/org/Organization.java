@@ -32,6 +32,10 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "verified_publisher")
     public boolean verifiedPublisher;
 
+    /** The account that made it, for the organizations-per-user quota; null once that account is deleted. */
+    @Column(name = "created_by")
+    public Long createdBy;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

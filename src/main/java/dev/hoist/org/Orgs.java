@@ -2,11 +2,13 @@ package dev.hoist.org;
 
 import dev.hoist.account.Account;
 import dev.hoist.platform.Listing;
+import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.Repo;
 import dev.hoist.repo.RepoLists;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
+import dev.hoist.web.QuotaResponses;
 import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -70,6 +72,8 @@ public class Orgs {
             return Redirects.to("/orgs/" + org.name(), "Created the organization " + org.name() + ". You are its owner.");
         } catch (FormException e) {
             return Response.status(400).entity(Templates.create(name, e.errors())).build();
+        } catch (QuotaExceededException e) {
+            return QuotaResponses.refused(Templates.create(name, new FormErrors().add("name", e.getMessage())), e);
         }
     }
 

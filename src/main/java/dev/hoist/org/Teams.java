@@ -1,11 +1,13 @@
 package dev.hoist.org;
 
 import dev.hoist.account.Account;
+import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.Repo;
 import dev.hoist.repo.TeamPermission;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
+import dev.hoist.web.QuotaResponses;
 import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -69,6 +71,8 @@ public class Teams {
             return Redirects.to(teamPath(team), "Created the team " + team.name + ".");
         } catch (FormException e) {
             return Response.status(400).entity(listPage(view, e.errors(), name, description)).build();
+        } catch (QuotaExceededException e) {
+            return QuotaResponses.refused(listPage(view, new FormErrors().add("name", e.getMessage()), name, description), e);
         }
     }
 
@@ -86,7 +90,14 @@ public class Teams {
     @POST
     @Path("{team}/members")
     public Response addMember(@PathParam("team") String teamName, @FormParam("username") String username) {
-        return change(teamName, t -> orgs.addMember(currentUser.require(), t, username), username + " joined the team.");
+        OrgView view = memberView();
+        Team team = visibleTeam(view, teamName);
+        try {
+            boolean added = orgs.addMember(currentUser.require(), team, username);
+            return Redirects.to(teamPath(team), added ? username + " joined the team." : username + " is already a member.");
+        } catch (FormException e) {
+            return Response.status(400).entity(teamPage(view, Team.findById(team.id), e.errors())).build();
+        }
     }
 
     @POST

@@ -47,6 +47,9 @@ public class Metadata {
     @Inject
     EntityManager em;
 
+    @Inject
+    dev.hoist.quota.Quotas quotas;
+
     public Optional<Long> blobSize(long repoId, String digest) {
         List<?> rows = em.createNativeQuery("SELECT size FROM repository_blobs WHERE repository_id = ?1 AND digest = ?2")
                 .setParameter(1, repoId).setParameter(2, digest).getResultList();
@@ -58,10 +61,12 @@ public class Metadata {
                 .setParameter(1, repoId).setParameter(2, digest).executeUpdate() > 0;
     }
 
-    public void startUpload(String id, long repoId) {
+    /** Opens an upload session of the account, counted against its open sessions in the same step. */
+    public void startUpload(String id, long repoId, long accountId) {
         commitWithoutWaitingForDisk();
-        em.createNativeQuery("INSERT INTO uploads (id, repository_id) VALUES (?1, ?2)")
-                .setParameter(1, id).setParameter(2, repoId).executeUpdate();
+        quotas.checkUploadSessions(accountId);
+        em.createNativeQuery("INSERT INTO uploads (id, repository_id, account_id) VALUES (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, repoId).setParameter(3, accountId).executeUpdate();
     }
 
     public boolean uploadBelongsTo(String id, long repoId) {

@@ -4,10 +4,10 @@ import dev.hoist.access.Access;
 import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.Repo;
 import dev.hoist.repo.RepoNames;
 import dev.hoist.repo.RepoService;
-import dev.hoist.web.FormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
@@ -80,8 +80,8 @@ public class RegistryAccess {
         try {
             return repos.createForPush(who, namespace, name)
                     .orElseThrow(() -> new RegistryException(ErrorCode.DENIED, "you may not create repositories in " + namespace));
-        } catch (FormException plan) {
-            throw new RegistryException(ErrorCode.DENIED, plan.getMessage());
+        } catch (QuotaExceededException quota) {
+            throw RegistryException.of(quota);
         } catch (RuntimeException raced) {
             // Another push may have created it a moment ago (the unique name decided).
             return Repo.byName(namespace, name).orElseThrow(() -> raced);

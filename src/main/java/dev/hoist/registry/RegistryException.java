@@ -26,4 +26,13 @@ public class RegistryException extends RuntimeException {
         headers.put(name, value);
         return this;
     }
+
+    /** A limit on what is held is DENIED; one that lifts by itself is TOOMANYREQUESTS with Retry-After. */
+    public static RegistryException of(dev.hoist.quota.QuotaExceededException quota) {
+        if (quota.retryAfter().isEmpty()) {
+            return new RegistryException(ErrorCode.DENIED, quota.getMessage());
+        }
+        return new RegistryException(ErrorCode.TOOMANYREQUESTS, quota.getMessage())
+                .header("Retry-After", Long.toString(quota.retryAfterSeconds()));
+    }
 }

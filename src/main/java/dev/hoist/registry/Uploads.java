@@ -1,5 +1,6 @@
 package dev.hoist.registry;
 
+import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.Repo;
 import dev.hoist.storage.BlobStore;
 import dev.hoist.storage.Digest;
@@ -81,8 +82,18 @@ public class Uploads {
             return created(repo, digest);
         }
         String id = UUID.randomUUID().toString();
-        store.startUpload(id);
-        metadata.startUpload(id, repo.id);
+        long accountId = caller.account().map(a -> a.id).orElseThrow(() -> new RegistryException(ErrorCode.DENIED));
+        try {
+            metadata.startUpload(id, repo.id, accountId);
+        } catch (QuotaExceededException e) {
+            throw RegistryException.of(e);
+        }
+        try {
+            store.startUpload(id);
+        } catch (RuntimeException e) {
+            metadata.endUpload(id);
+            throw e;
+        }
         return progress(Response.accepted(), id, 0);
     }
 

@@ -2,9 +2,11 @@ package dev.hoist.repo;
 
 import dev.hoist.access.Access;
 import dev.hoist.account.Account;
+import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
+import dev.hoist.web.QuotaResponses;
 import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -62,9 +64,16 @@ public class CreateRepo {
             Repo repo = repos.create(me, namespace, name, description, makePrivate, readme);
             return Redirects.to(repo.path(), "Created " + repo.fullName() + ".");
         } catch (FormException e) {
-            return Response.status(400).entity(Templates.create(namespaces(me),
-                    new Draft(namespace, name, description, makePrivate, readme), e.errors(), me.emailVerified)).build();
+            return refused(me, new Draft(namespace, name, description, makePrivate, readme), e.errors(), 400);
+        } catch (QuotaExceededException e) {
+            String field = e.quota() == QuotaExceededException.Quota.PRIVATE_REPOSITORIES ? "visibility" : "name";
+            return QuotaResponses.refused(Templates.create(namespaces(me), new Draft(namespace, name, description, makePrivate,
+                    readme), new FormErrors().add(field, e.getMessage()), me.emailVerified), e);
         }
+    }
+
+    private Response refused(Account me, Draft draft, FormErrors errors, int status) {
+        return Response.status(status).entity(Templates.create(namespaces(me), draft, errors, me.emailVerified)).build();
     }
 
     /** The user's own namespace first, then the organizations they may create repositories in. */

@@ -86,8 +86,4 @@ public class Repo extends PanacheEntityBase {
     public static List<Repo> ofNamespace(Namespace namespace) {
         return list("namespace = ?1 order by coalesce(lastPushedAt, updatedAt) desc", namespace);
     }
-
-    public static long countPrivate(Namespace namespace) {
-        return count("namespace = ?1 and isPrivate = true", namespace);
-    }
 }

@@ -1,12 +1,13 @@
 package dev.hoist.repo;
 
-import dev.hoist.HoistConfig;
 import dev.hoist.access.Access;
 import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.namespace.Namespace;
 import dev.hoist.org.Organization;
 import dev.hoist.org.Team;
+import dev.hoist.quota.QuotaExceededException;
+import dev.hoist.quota.Quotas;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class RepoService {
     Access access;
 
     @Inject
-    HoistConfig config;
+    Quotas quotas;
 
     public Repo create(Account who, String namespaceName, String name, String shortDescription, boolean makePrivate,
             String readme) {
@@ -39,15 +40,21 @@ public class RepoService {
             errors.add("namespace", "Choose a namespace where you may create repositories.");
         }
         RepoNames.problem(name).ifPresent(m -> errors.add("name", m));
-        if (namespace != null && !errors.has("name") && Repo.byName(namespace.name, name).isPresent()) {
-            errors.add("name", "A repository " + namespace.name + "/" + name + " already exists.");
-        }
         checkTexts(errors, shortDescription, readme);
-        if (namespace != null && makePrivate && !errors.has("namespace")) {
-            planProblem(namespace).ifPresent(m -> errors.add("visibility", m));
-        }
         if (!errors.isEmpty()) {
             throw new FormException(errors);
+        }
+        quotas.countCreation(who);
+        if (!quotas.lockNamespace(namespace)) {
+            throw FormException.of("namespace", "Choose a namespace where you may create repositories.");
+        }
+        // Under the namespace's lock: the name, the counts and the insert are one step.
+        if (Repo.byName(namespace.name, name).isPresent()) {
+            throw FormException.of("name", "A repository " + namespace.name + "/" + name + " already exists.");
+        }
+        quotas.checkRepositories(namespace);
+        if (makePrivate) {
+            quotas.checkPrivateRepositories(namespace);
         }
         Repo repo = new Repo();
         repo.namespace = namespace;
@@ -65,7 +72,8 @@ public class RepoService {
 
     /**
      * Creates the repository a first push names, with its namespace's default visibility, when the
-     * caller may create repositories there; empty otherwise. A private default counts toward the plan.
+     * caller may create repositories there; empty otherwise. A private default counts toward the
+     * plan. Quotas refuse with {@link QuotaExceededException}.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public java.util.Optional<Repo> createForPush(Account who, String namespaceName, String name) {
@@ -73,10 +81,19 @@ public class RepoService {
         if (namespace == null || !access.canCreateIn(who, namespace) || RepoNames.problem(name).isPresent()) {
             return java.util.Optional.empty();
         }
+        quotas.lockAccount(who);
+        if (!quotas.lockNamespace(namespace)) {
+            return java.util.Optional.empty();
+        }
+        // Parallel first pushes of one new repository: the first creates it, the others find it here.
+        java.util.Optional<Repo> existing = Repo.byName(namespace.name, name);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        quotas.countCreation(who);
+        quotas.checkRepositories(namespace);
         if (namespace.defaultPrivate) {
-            planProblem(namespace).ifPresent(m -> {
-                throw FormException.of("visibility", m);
-            });
+            quotas.checkPrivateRepositories(namespace);
         }
         Repo repo = new Repo();
         repo.namespace = namespace;
@@ -102,9 +119,8 @@ public class RepoService {
     public Repo setVisibility(Account who, Repo target, boolean makePrivate) {
         Repo repo = admin(who, target);
         if (makePrivate && !repo.isPrivate) {
-            planProblem(repo.namespace).ifPresent(m -> {
-                throw FormException.of("visibility", m);
-            });
+            quotas.lockNamespace(repo.namespace);
+            quotas.checkPrivateRepositories(repo.namespace);
         }
         repo.isPrivate = makePrivate;
         repo.updatedAt = Instant.now();
@@ -212,15 +228,6 @@ public class RepoService {
             throw new ForbiddenException();
         }
         return repo;
-    }
-
-    private java.util.Optional<String> planProblem(Namespace namespace) {
-        int limit = config.plan().privateRepositories();
-        if (Repo.countPrivate(namespace) >= limit) {
-            return java.util.Optional.of("The plan of " + namespace.name + " allows " + limit + " private "
-                    + (limit == 1 ? "repository" : "repositories") + ", and it has reached that limit.");
-        }
-        return java.util.Optional.empty();
     }
 
     private static void checkTexts(FormErrors errors, String shortDescription, String readme) {

@@ -7,6 +7,7 @@ import dev.hoist.org.Organization;
 import dev.hoist.org.Team;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.FormErrors;
+import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.web.FormException;
 import dev.hoist.web.Redirects;
 import dev.hoist.web.SignInRequired;
@@ -133,6 +134,8 @@ public class RepoSettings {
             return Redirects.to(changed.path() + "/settings", message);
         } catch (FormException e) {
             return invalid(repo, e, draft);
+        } catch (QuotaExceededException e) {
+            return invalid(repo, FormException.of("visibility", e.getMessage()), draft);
         }
     }
 

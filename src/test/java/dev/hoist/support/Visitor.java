@@ -86,6 +86,19 @@ public class Visitor {
         return keep(request().contentType("application/x-www-form-urlencoded").formParams(fields).post(path));
     }
 
+    /** Another visitor with this one's cookies and address, to send requests in parallel (each keeps its own cookies). */
+    public Visitor copy() {
+        Visitor twin = baseUri == null ? new Visitor() : new Visitor(baseUri);
+        twin.cookies.putAll(cookies);
+        twin.address = address;
+        return twin;
+    }
+
+    /** The CSRF token of the form on {@code page}. */
+    public String csrfToken(String page) {
+        return tokenFrom(get(page).asString());
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }
