@@ -112,4 +112,13 @@ public interface HoistConfig {
         @WithDefault("PT15M")
         Duration lockout();
     }
+
+    Database database();
+
+    /** How each copy watches its database, see {@code dev.hoist.platform.DatabaseWatch}. */
+    interface Database {
+        /** How often it checks that the database answers; a check that fails makes requests answer 503 at once. */
+        @WithDefault("PT1S")
+        Duration checkInterval();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.hoist.platform;
 
+import dev.hoist.HoistConfig;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSource.FlushMode;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,8 +24,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Knows, within a few seconds and without ever blocking a request, whether the database answers.
- * Every second it opens a fresh connection (so a server that accepts no new connections counts
- * as down too) and asks for the server's start time, each step bounded by a two-second timeout.
+ * Every second ({@code hoist.database.check-interval}) it opens a fresh connection (so a server
+ * that accepts no new connections counts as down too) and asks for the server's start time, each
+ * step bounded by a two-second timeout.
  * <ul>
  * <li>When the check fails, requests are answered "temporarily unavailable" at once (see the
  * gates) and the pool is flushed, which also cuts queries stuck on a frozen server: no socket
@@ -37,13 +39,15 @@ import org.jboss.logging.Logger;
 public class DatabaseWatch {
 
     private static final Logger LOG = Logger.getLogger(DatabaseWatch.class);
-    static final Duration INTERVAL = Duration.ofSeconds(1);
     /** Seconds, as the driver takes them: connect, startup and the query each. */
     static final int TIMEOUT_SECONDS = 2;
     private static final String DRIVER_PROPERTIES = "quarkus.datasource.jdbc.additional-jdbc-properties.";
 
     @Inject
     AgroalDataSource pool;
+
+    @Inject
+    HoistConfig config;
 
     private volatile boolean available = true;
     private volatile Instant downSince;
@@ -68,7 +72,8 @@ public class DatabaseWatch {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::check, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        long interval = config.database().checkInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -113,22 +118,22 @@ public class DatabaseWatch {
 
     /** The datasource's URL, user and driver settings, with short timeouts of its own. */
     private Connection connect() throws SQLException {
-        Config config = ConfigProvider.getConfig();
+        Config settings = ConfigProvider.getConfig();
         Properties properties = new Properties();
-        for (String name : config.getPropertyNames()) {
+        for (String name : settings.getPropertyNames()) {
             if (name.startsWith(DRIVER_PROPERTIES)) {
-                config.getOptionalValue(name, String.class)
+                settings.getOptionalValue(name, String.class)
                         .ifPresent(v -> properties.setProperty(name.substring(DRIVER_PROPERTIES.length()), v));
             }
         }
-        config.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(v -> properties.setProperty("user", v));
-        config.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(v -> properties.setProperty("password", v));
+        settings.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(v -> properties.setProperty("user", v));
+        settings.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(v -> properties.setProperty("password", v));
         String timeout = String.valueOf(TIMEOUT_SECONDS);
         properties.setProperty("connectTimeout", timeout);
         properties.setProperty("socketTimeout", timeout);
         properties.setProperty("loginTimeout", timeout);
         properties.setProperty("ApplicationName", "hoist-database-watch");
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String url = settings.getValue("quarkus.datasource.jdbc.url", String.class);
         Connection connection = driver.connect(url, properties);
         if (connection == null) {
             throw new SQLException("not a PostgreSQL URL: " + url);

@@ -54,6 +54,9 @@ final class PostmasterGuard implements Runnable {
         while (!stopping) {
             sleep(INTERVAL);
             char state = Processes.state(pid, "postgres");
+            if (stopping) {
+                return; // the shutdown hook stopped it
+            }
             if (state == Processes.GONE) {
                 restart();
             } else if (state == 'T' && !reportedStopped) {
