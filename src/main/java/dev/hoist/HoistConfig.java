@@ -137,4 +137,13 @@ public interface HoistConfig {
         @WithDefault("60")
         int creationsPerMinute();
     }
+
+    Database database();
+
+    /** How each copy watches its database, see {@code dev.hoist.platform.DatabaseWatch}. */
+    interface Database {
+        /** How often it checks that the database answers; a check that fails makes requests answer 503 at once. */
+        @WithDefault("PT1S")
+        Duration checkInterval();
+    }
 }

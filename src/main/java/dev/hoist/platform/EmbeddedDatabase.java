@@ -31,7 +31,9 @@ public final class EmbeddedDatabase {
             return;
         }
         Path dataDir = Path.of(setting("hoist.data-dir").orElse("data")).toAbsolutePath().normalize();
-        EmbeddedPostgres postgres = start(dataDir.resolve("postgres"), true);
+        Path directory = dataDir.resolve("postgres");
+        EmbeddedPostgres postgres = start(directory, true, 0);
+        PostmasterGuard.watch(directory, postgres);
         System.setProperty("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", DATABASE));
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "");
@@ -44,6 +46,23 @@ public final class EmbeddedDatabase {
      * @param durable keep fsync and synchronous commits on: off is only for throwaway test data
      */
     public static EmbeddedPostgres start(Path directory, boolean durable) throws IOException {
+        EmbeddedPostgres postgres = builder(directory, durable).start();
+        return created(postgres, directory);
+    }
+
+    /**
+     * The same for Hoist itself, on {@code port} (0: any free one), with no shutdown hook of Zonky's:
+     * {@link PostmasterGuard} stops the server, so that it never restarts one that is being stopped.
+     */
+    static EmbeddedPostgres start(Path directory, boolean durable, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = builder(directory, durable).setRegisterShutdownHook(false);
+        if (port != 0) {
+            builder.setPort(port);
+        }
+        return created(builder.start(), directory);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path directory, boolean durable) throws IOException {
         Files.createDirectories(directory);
         StalePostmaster.stopIfRunning(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -54,7 +73,10 @@ public final class EmbeddedDatabase {
             // Zonky starts postgres with -F (no fsync) and synchronous_commit=off: fine for tests, not for data.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
-        EmbeddedPostgres postgres = builder.start();
+        return builder;
+    }
+
+    private static EmbeddedPostgres created(EmbeddedPostgres postgres, Path directory) throws IOException {
         createDatabaseIfMissing(postgres);
         LOG.infof("Embedded PostgreSQL on port %d, data in %s", postgres.getPort(), directory);
         return postgres;

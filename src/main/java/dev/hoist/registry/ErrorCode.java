@@ -17,7 +17,9 @@ public enum ErrorCode {
     DENIED(403, "requested access to the resource is denied"),
     UNSUPPORTED(415, "the operation is unsupported"),
     TOOMANYREQUESTS(429, "too many requests"),
-    MANIFEST_TOO_BIG(413, "manifest too large");
+    MANIFEST_TOO_BIG(413, "manifest too large"),
+    /** Not in the OCI list; the reference registry's code for 503, which clients retry. */
+    UNAVAILABLE(503, "service unavailable");
 
     public final int status;
     public final String message;

@@ -1,6 +1,7 @@
 package dev.hoist.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoist.platform.DatabaseOutage;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.vertx.ext.web.Router;
@@ -48,11 +49,19 @@ public class OAuthTokenRoute {
             String scope = ctx.request().getFormAttribute("scope");
             write(ctx, 200, issuer.issue(caller, scope == null ? List.of() : List.of(scope.split(" "))), Map.of());
         } catch (RegistryException e) {
-            write(ctx, e.code.status, Map.of("errors", List.of(Map.of("code", e.code.wireName(), "message", e.getMessage()))),
-                    e.headers);
+            writeError(ctx, e);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            writeError(ctx, RegistryErrors.unavailable());
         } finally {
             request.terminate();
         }
+    }
+
+    private void writeError(RoutingContext ctx, RegistryException e) {
+        write(ctx, e.code.status, Map.of("errors", List.of(Map.of("code", e.code.wireName(), "message", e.getMessage()))), e.headers);
     }
 
     private void write(RoutingContext ctx, int status, Object body, Map<String, String> headers) {

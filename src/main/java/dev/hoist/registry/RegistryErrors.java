@@ -1,5 +1,6 @@
 package dev.hoist.registry;
 
+import dev.hoist.platform.DatabaseOutage;
 import dev.hoist.storage.BlobStoreException;
 import dev.hoist.web.ErrorPages;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +36,29 @@ public class RegistryErrors {
             return ErrorPages.unexpected(e);
         }
         return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "the upload was interrupted"));
+    }
+
+    /**
+     * A database outage (down, frozen, restarting) met by a registry request answers 503
+     * UNAVAILABLE with Retry-After, which clients retry; on pages, and for every other failure,
+     * {@link ErrorPages} keeps its handling (its own 503 page for an outage, the 500 page else).
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (isRegistryPath(uri.getPath()) && DatabaseOutage.isCause(e)) {
+            return response(unavailable());
+        }
+        return ErrorPages.unexpected(e);
+    }
+
+    /** The registry's own paths: the API and its token endpoint. */
+    public static boolean isRegistryPath(String path) {
+        return path.equals("/v2") || path.startsWith("/v2/") || path.equals("/token");
+    }
+
+    public static RegistryException unavailable() {
+        return new RegistryException(ErrorCode.UNAVAILABLE, "the registry's database is unavailable; try again shortly")
+                .header("Retry-After", String.valueOf(ErrorPages.RETRY_AFTER_SECONDS));
     }
 
     public static Response response(RegistryException e) {

@@ -1,5 +1,6 @@
 package dev.hoist.web;
 
+import dev.hoist.platform.DatabaseOutage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
@@ -10,7 +11,10 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Friendly pages for errors: the status, a sentence for people, never a stack trace. */
+/**
+ * Friendly pages for errors: the status, a sentence for people, never a stack trace. A database
+ * that is down or frozen answers 503 "temporarily unavailable", never the 500 page.
+ */
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
@@ -18,13 +22,33 @@ public class ErrorPages {
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
+
+        static native TemplateInstance unavailable();
     }
+
+    /** Seconds a client is asked to wait while the database is unavailable. */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     public static Response page(int status, String title, String message) {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status, title, message))
                 .build();
+    }
+
+    /** 503 while the database is down or frozen: a page that needs nothing from the database. */
+    public static Response unavailable() {
+        return Response.status(503)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .header("Cache-Control", "no-store")
+                .entity(unavailablePage())
+                .build();
+    }
+
+    /** The same page as text, for the gate that answers before any resource runs. */
+    public static String unavailablePage() {
+        return Templates.unavailable().render();
     }
 
     public static Response notFound() {
@@ -63,6 +87,10 @@ public class ErrorPages {
     }
 
     private static Response serverError(Throwable e) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("The database is unavailable: %s", e.toString());
+            return unavailable();
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return page(500, "Something went wrong",

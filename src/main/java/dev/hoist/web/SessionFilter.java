@@ -28,6 +28,10 @@ public class SessionFilter {
 
     @ServerResponseFilter
     public void clearBrokenSession(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() >= 500) {
+            // A failure (the database down, say) tells nothing about the cookie, and asking would fail again.
+            return;
+        }
         boolean unreadable = request.getProperty("hoist.clear-session") != null;
         if ((unreadable || currentUser.isStale()) && !response.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, sessionCookie.clear());
