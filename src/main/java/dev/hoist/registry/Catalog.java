@@ -44,9 +44,9 @@ public class Catalog {
             throw registry.unauthorized(uri, "registry:catalog:*");
         }
         int limit = PageSize.of(n, DEFAULT_PAGE, MAX_PAGE);
-        if (last != null && !ManifestFields.printable(last, MAX_NAME)) {
+        if (last != null && !RegistryText.printable(last, MAX_NAME)) {
             throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a repository name, not "
-                    + ManifestFields.shown(last));
+                    + RegistryText.shown(last));
         }
         Account who = caller.account().orElse(null);
         List<String> names = new ArrayList<>();

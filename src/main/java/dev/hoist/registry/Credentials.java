@@ -61,7 +61,7 @@ public class Credentials {
 
     public Caller check(String username, String secret, String address) {
         // No account has such a name; refused before it reaches the lockout table or an account query.
-        if (username != null && !ManifestFields.printable(username, MAX_USERNAME)) {
+        if (username != null && !RegistryText.printable(username, MAX_USERNAME)) {
             throw new RegistryException(ErrorCode.NAME_INVALID, "invalid username");
         }
         String name = username == null ? "" : username.trim().toLowerCase();

@@ -72,7 +72,7 @@ public class ManifestChecks {
             }
             // The config is the pusher's; a platform that cannot be shown is not shown.
             String platform = ManifestFields.platform(config);
-            return ManifestFields.printable(platform, 300) ? platform : "";
+            return RegistryText.printable(platform, 300) ? platform : "";
         } catch (IOException | RuntimeException notAnImageConfig) {
             return "";
         }

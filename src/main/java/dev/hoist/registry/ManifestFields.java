@@ -26,7 +26,7 @@ final class ManifestFields {
         }
         String value = node.asText();
         if (value.length() > MEDIA_TYPE_MAX || !MEDIA_TYPE.matcher(value).matches()) {
-            throw ParsedManifest.invalid(field + " is not a media type: " + shown(value));
+            throw ParsedManifest.invalid(field + " is not a media type: " + RegistryText.shown(value));
         }
         return value;
     }
@@ -39,7 +39,7 @@ final class ManifestFields {
         try {
             return Digest.parse(node.asText()).toString();
         } catch (RuntimeException e) {
-            throw ParsedManifest.invalid("invalid " + field + " " + shown(node.asText()));
+            throw ParsedManifest.invalid("invalid " + field + " " + RegistryText.shown(node.asText()));
         }
     }
 
@@ -47,7 +47,7 @@ final class ManifestFields {
     static long size(JsonNode node, String digest) {
         if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
             throw ParsedManifest.invalid("the descriptor of " + digest + " needs a size in bytes, not "
-                    + (node == null ? "none" : shown(node.toString())));
+                    + (node == null ? "none" : RegistryText.shown(node.toString())));
         }
         return node.asLong();
     }
@@ -68,32 +68,9 @@ final class ManifestFields {
     private static String part(JsonNode platform, String field) {
         JsonNode node = platform.get(field);
         String value = node.isTextual() ? node.asText() : null;
-        if (value == null || !printable(value, PLATFORM_PART_MAX)) {
+        if (value == null || !RegistryText.printable(value, PLATFORM_PART_MAX)) {
             throw ParsedManifest.invalid("platform." + field + " must be text without control characters");
         }
         return value;
-    }
-
-    /** At most {@code max} characters, none of them a control character (NUL included). */
-    static boolean printable(String value, int max) {
-        if (value.length() > max) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A bad value as an error message may quote it: short, with control characters escaped. */
-    static String shown(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && i < 100; i++) {
-            char c = value.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return value.length() > 100 ? out + "…" : out.toString();
     }
 }

@@ -119,7 +119,7 @@ public class Manifests {
     /** A reference is a digest or a tag of Docker's form: up to 128 characters, no control characters. */
     private void checkTag() {
         if (!Digests.looksLikeDigest(reference) && !isTag(reference)) {
-            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag " + ManifestFields.shown(reference));
+            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag " + RegistryText.shown(reference));
         }
     }
 

@@ -22,7 +22,7 @@ final class PageSize {
         long asked = COUNT.matcher(n).matches() ? Long.parseLong(n) : -1;
         if (asked < 0 || asked > Integer.MAX_VALUE) {
             throw new RegistryException(ErrorCode.PAGINATION_NUMBER_INVALID,
-                    "n must be a whole number from 0 to " + Integer.MAX_VALUE + ", not " + ManifestFields.shown(n));
+                    "n must be a whole number from 0 to " + Integer.MAX_VALUE + ", not " + RegistryText.shown(n));
         }
         return (int) Math.min(asked, max);
     }

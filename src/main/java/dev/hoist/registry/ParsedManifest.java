@@ -1,5 +1,7 @@
 package dev.hoist.registry;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -43,6 +45,7 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
      * @throws RegistryException MANIFEST_INVALID for anything that is not a manifest we can serve
      */
     public static ParsedManifest parse(byte[] body, String contentType) {
+        countDescriptors(body);
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -63,7 +66,7 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
             mediaType = root.has("manifests") ? OCI_INDEX : OCI_MANIFEST;
         }
         if (!IMAGES.contains(mediaType) && !INDEXES.contains(mediaType)) {
-            throw invalid("unsupported manifest media type " + ManifestFields.shown(mediaType));
+            throw invalid("unsupported manifest media type " + RegistryText.shown(mediaType));
         }
         String subject = root.has("subject") ? subject(root.get("subject")) : null;
         String artifactType = root.has("artifactType") ? ManifestFields.mediaType(root.get("artifactType"), "artifactType")
@@ -131,6 +134,35 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
         String digest = ManifestFields.digest(subject.get("digest"), "subject.digest");
         ManifestFields.size(subject.get("size"), digest);
         return digest;
+    }
+
+    /**
+     * Counts the layers or child manifests before any tree is built, and stops at the first one past
+     * the limit: 4 MiB of JSON holds about 50,000 descriptors, and refusing them costs a glance.
+     */
+    private static void countDescriptors(byte[] body) {
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return; // not a manifest: the full parse says why
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                int max = "layers".equals(field) ? MAX_LAYERS : "manifests".equals(field) ? MAX_CHILDREN : -1;
+                if (parser.nextToken() == JsonToken.START_ARRAY && max >= 0) {
+                    int count = 0;
+                    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY && t != null; t = parser.nextToken()) {
+                        if (++count > max) {
+                            throw invalid(field + " holds more than " + max + " descriptors");
+                        }
+                        parser.skipChildren();
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (IOException notJson) {
+            // The full parse reports it.
+        }
     }
 
     private static Iterable<JsonNode> array(JsonNode root, String field, int max) {

@@ -42,7 +42,7 @@ public class Tags {
         Repo repo = gate.require(namespace, name, Grant.PULL, uri);
         int limit = PageSize.of(n, MAX_PAGE, MAX_PAGE);
         if (last != null && !last.isEmpty() && !Manifests.isTag(last)) {
-            throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a tag, not " + ManifestFields.shown(last));
+            throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a tag, not " + RegistryText.shown(last));
         }
         List<String> tags = limit == 0 ? List.of() : metadata.tags(repo.id, last, limit + 1);
         boolean more = tags.size() > limit;

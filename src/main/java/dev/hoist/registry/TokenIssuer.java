@@ -40,8 +40,8 @@ public class TokenIssuer {
         List<Grant> granted = new ArrayList<>();
         for (String scope : scopes == null ? List.<String>of() : scopes) {
             // Names are looked up in PostgreSQL, which takes no NUL: a scope with control characters is refused whole.
-            if (!ManifestFields.printable(scope, MAX_SCOPE)) {
-                throw new RegistryException(ErrorCode.NAME_INVALID, "invalid scope " + ManifestFields.shown(scope));
+            if (!RegistryText.printable(scope, MAX_SCOPE)) {
+                throw new RegistryException(ErrorCode.NAME_INVALID, "invalid scope " + RegistryText.shown(scope));
             }
             for (String single : scope.split(" ")) {
                 Grant asked = Grant.parseScope(single);
