@@ -24,12 +24,20 @@ public class BlobLocks {
     @Inject
     EntityManager em;
 
-    /** Waits for the shared locks of {@code digests}, taken in one order so that two takers never deadlock. */
+    /**
+     * Waits for the shared locks of {@code digests}, in one statement whatever their number, taken
+     * in key order so that two takers never deadlock.
+     */
     public void share(Collection<String> digests) {
-        for (String digest : new TreeSet<>(digests)) {
-            em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock_shared(?1, ?2)")
-                    .setParameter(1, BLOB_LOCKS).setParameter(2, key(digest)).getSingleResult();
+        if (digests.isEmpty()) {
+            return;
         }
+        TreeSet<Integer> keys = new TreeSet<>();
+        digests.forEach(d -> keys.add(key(d)));
+        em.createNativeQuery("SELECT count(pg_advisory_xact_lock_shared(?1, k)) FROM "
+                + "(SELECT CAST(k AS int) AS k FROM unnest(string_to_array(?2, ',')) AS k ORDER BY 1) AS ordered")
+                .setParameter(1, BLOB_LOCKS)
+                .setParameter(2, String.join(",", keys.stream().map(String::valueOf).toList())).getSingleResult();
     }
 
     /** Takes the exclusive lock if nobody holds the digest's lock, without waiting. */

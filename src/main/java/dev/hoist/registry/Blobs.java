@@ -45,7 +45,7 @@ public class Blobs {
         Repo repo = gate.require(namespace, name, Grant.PULL, uri);
         Digest digest = Digests.parse(digestParam);
         long size = known(repo, digest);
-        return headers(Response.ok(), digest).header("Content-Length", size).build();
+        return headers(Response.ok(), repo, digest).header("Content-Length", size).build();
     }
 
     @GET
@@ -61,11 +61,12 @@ public class Blobs {
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 throw rangeInvalid(size);
             }
+            // Positions past any long are past the end of any blob: parsed saturating, never overflowing.
             if (m.group(1).isEmpty()) {
-                start = Math.max(0, size - Long.parseLong(m.group(2)));
+                start = Math.max(0, size - saturated(m.group(2)));
             } else {
-                start = Long.parseLong(m.group(1));
-                end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+                start = saturated(m.group(1));
+                end = m.group(2).isEmpty() ? size - 1 : Math.min(saturated(m.group(2)), size - 1);
             }
             if (start > end || start >= size) {
                 throw rangeInvalid(size);
@@ -73,7 +74,7 @@ public class Blobs {
             partial = true;
         }
         long length = end - start + 1;
-        Response.ResponseBuilder builder = headers(partial ? Response.status(206) : Response.ok(), digest);
+        Response.ResponseBuilder builder = headers(partial ? Response.status(206) : Response.ok(), repo, digest);
         if (partial) {
             builder.header("Content-Range", "bytes " + start + "-" + end + "/" + size);
         }
@@ -98,12 +99,18 @@ public class Blobs {
                 .orElseThrow(() -> new RegistryException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry", digest.toString()));
     }
 
-    private static Response.ResponseBuilder headers(Response.ResponseBuilder builder, Digest digest) {
+    /** A decimal of any length as a long; anything beyond Long.MAX_VALUE is Long.MAX_VALUE. */
+    static long saturated(String digits) {
+        String trimmed = digits.replaceFirst("^0+(?=.)", "");
+        return trimmed.length() > 18 ? Long.MAX_VALUE : Long.parseLong(trimmed);
+    }
+
+    private Response.ResponseBuilder headers(Response.ResponseBuilder builder, Repo repo, Digest digest) {
         return builder.header(Registry.DIGEST_HEADER, digest.toString())
                 .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
                 .header("Accept-Ranges", "bytes")
                 .header("ETag", "\"" + digest + "\"")
-                .header("Cache-Control", "max-age=31536000")
+                .header("Cache-Control", CacheControl.immutable(gate.isPublic(repo)))
                 .type("application/octet-stream");
     }
 

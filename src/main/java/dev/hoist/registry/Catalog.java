@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,9 @@ import java.util.Map;
 public class Catalog {
 
     private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
+    /** Longer than any namespace/name; a {@code last} past it names no repository. */
+    private static final int MAX_NAME = 256;
     private static final int BATCH = 500;
 
     @Inject
@@ -34,11 +39,15 @@ public class Catalog {
     Access access;
 
     @GET
-    public Response list(@QueryParam("n") Integer n, @QueryParam("last") String last, UriInfo uri) {
+    public Response list(@QueryParam("n") String n, @QueryParam("last") String last, UriInfo uri) {
         if (!caller.grantedCatalog()) {
             throw registry.unauthorized(uri, "registry:catalog:*");
         }
-        int limit = Math.max(0, Math.min(n == null ? DEFAULT_PAGE : n, 1000));
+        int limit = PageSize.of(n, DEFAULT_PAGE, MAX_PAGE);
+        if (last != null && !RegistryText.printable(last, MAX_NAME)) {
+            throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a repository name, not "
+                    + RegistryText.shown(last));
+        }
         Account who = caller.account().orElse(null);
         List<String> names = new ArrayList<>();
         String after = last == null ? "" : last;
@@ -61,10 +70,13 @@ public class Catalog {
             names = names.subList(0, limit);
             more = true;
         }
+        // What the caller may read is the caller's own: no shared cache keeps it.
         Response.ResponseBuilder response = Response.ok(Map.of("repositories", names))
-                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION);
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
+                .header("Cache-Control", "private, no-cache");
         if (more && !names.isEmpty()) {
-            response.header("Link", "</v2/_catalog?n=" + limit + "&last=" + names.get(names.size() - 1) + ">; rel=\"next\"");
+            response.header("Link", "</v2/_catalog?n=" + limit + "&last="
+                    + URLEncoder.encode(names.get(names.size() - 1), StandardCharsets.UTF_8) + ">; rel=\"next\"");
         }
         return response.build();
     }

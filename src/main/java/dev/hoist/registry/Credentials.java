@@ -24,6 +24,9 @@ public class Credentials {
     public record Caller(Account account, String tokenScope) {
     }
 
+    /** Far above any username (30 characters) or e-mail address, and under the lockout key's 300. */
+    private static final int MAX_USERNAME = 254;
+
     @Inject
     SignIn signIn;
 
@@ -57,6 +60,10 @@ public class Credentials {
     }
 
     public Caller check(String username, String secret, String address) {
+        // No account has such a name; refused before it reaches the lockout table or an account query.
+        if (username != null && !RegistryText.printable(username, MAX_USERNAME)) {
+            throw new RegistryException(ErrorCode.NAME_INVALID, "invalid username");
+        }
         String name = username == null ? "" : username.trim().toLowerCase();
         if (secret != null && secret.startsWith(AccessToken.PREFIX)) {
             return withToken(name, secret, address);

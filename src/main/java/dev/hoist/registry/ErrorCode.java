@@ -18,6 +18,8 @@ public enum ErrorCode {
     UNSUPPORTED(415, "the operation is unsupported"),
     TOOMANYREQUESTS(429, "too many requests"),
     MANIFEST_TOO_BIG(413, "manifest too large"),
+    /** distribution's code for an {@code n} that is not a count (the OCI spec names no code for it). */
+    PAGINATION_NUMBER_INVALID(400, "invalid number of results requested"),
     /** Not in the OCI list; the reference registry's code for 503, which clients retry. */
     UNAVAILABLE(503, "service unavailable");
 
@@ -29,8 +31,11 @@ public enum ErrorCode {
         this.message = message;
     }
 
-    /** The code as written in error JSON; size errors reuse the spec's MANIFEST_INVALID/SIZE_INVALID names. */
+    /**
+     * The code as written in error JSON; a manifest too large reuses the spec's SIZE_INVALID.
+     * RANGE_INVALID is distribution's name for a 416, which clients act on by its status.
+     */
     public String wireName() {
-        return this == MANIFEST_TOO_BIG ? "SIZE_INVALID" : this == RANGE_INVALID ? "BLOB_UPLOAD_INVALID" : name();
+        return this == MANIFEST_TOO_BIG ? "SIZE_INVALID" : name();
     }
 }

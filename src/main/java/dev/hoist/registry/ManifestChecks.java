@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A manifest may only reference blobs and manifests its repository has; the config blob also
@@ -26,26 +28,37 @@ public class ManifestChecks {
     @Inject
     BlobStore store;
 
+    /**
+     * Checks every referenced blob and child manifest in two queries, whatever their number, and
+     * returns the manifest with the sizes that are stored (which the descriptors must declare
+     * exactly, as the OCI spec requires).
+     */
     public ParsedManifest verify(Repo repo, ParsedManifest manifest) {
-        long configSize = 0;
-        for (String blob : manifest.blobs()) {
-            long size = metadata.blobSize(repo.id, blob)
-                    .orElseThrow(() -> new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, "blob unknown: " + blob, blob));
-            if (blob.equals(manifest.configDigest())) {
-                configSize = size;
+        long total = sum(manifest, manifest.blobs(), metadata.blobSizes(repo.id, manifest.blobs()), "blob")
+                + sum(manifest, manifest.children(), metadata.manifestSizes(repo.id, manifest.children()), "manifest");
+        String platform = manifest.platforms();
+        if (manifest.configDigest() != null && platform.isEmpty()) {
+            platform = platformOf(manifest.configDigest(), manifest.declaredSizes().get(manifest.configDigest()));
+        }
+        return manifest.withStored(total, platform);
+    }
+
+    private static long sum(ParsedManifest manifest, List<String> digests, Map<String, Long> stored, String kind) {
+        long total = 0;
+        for (String digest : digests) {
+            Long size = stored.get(digest);
+            if (size == null) {
+                throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, kind + " unknown: " + digest, digest);
             }
-        }
-        for (String child : manifest.children()) {
-            if (!metadata.manifestExists(repo.id, child)) {
-                throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, "manifest unknown: " + child, child);
+            long declared = manifest.declaredSizes().get(digest);
+            if (declared != size) {
+                throw new RegistryException(ErrorCode.MANIFEST_INVALID, "the descriptor of " + digest + " declares "
+                        + declared + " bytes; the stored " + kind + " has " + size,
+                        Map.of("digest", digest, "declared", declared, "stored", size));
             }
+            total += size;
         }
-        if (manifest.configDigest() == null || !manifest.platforms().isEmpty()) {
-            return manifest;
-        }
-        return new ParsedManifest(manifest.mediaType(), manifest.artifactType(), manifest.subject(), manifest.blobs(),
-                manifest.children(), manifest.totalSize() + configSize, platformOf(manifest.configDigest(), configSize),
-                manifest.configDigest());
+        return total;
     }
 
     private String platformOf(String configDigest, long size) {
@@ -57,8 +70,9 @@ public class ManifestChecks {
             if (config == null || !config.has("os")) {
                 return "";
             }
-            return config.path("os").asText() + "/" + config.path("architecture").asText()
-                    + (config.has("variant") ? "/" + config.path("variant").asText() : "");
+            // The config is the pusher's; a platform that cannot be shown is not shown.
+            String platform = ManifestFields.platform(config);
+            return RegistryText.printable(platform, 300) ? platform : "";
         } catch (IOException | RuntimeException notAnImageConfig) {
             return "";
         }

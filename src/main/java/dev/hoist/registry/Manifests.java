@@ -58,9 +58,7 @@ public class Manifests {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri);
         boolean byDigest = Digests.looksLikeDigest(reference);
         Digest claimed = byDigest ? Digests.parse(reference) : null;
-        if (!byDigest && !TAG.matcher(reference).matches()) {
-            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag " + reference);
-        }
+        checkTag();
         byte[] content = body.readNBytes(MAX_BYTES + 1);
         if (content.length > MAX_BYTES) {
             throw new RegistryException(ErrorCode.MANIFEST_TOO_BIG, "manifests are limited to 4 MiB");
@@ -95,19 +93,20 @@ public class Manifests {
         Repo repo = gate.require(namespace, name, Grant.PULL, uri);
         Metadata.StoredManifest manifest = find(repo);
         metadata.countPull(repo.id);
-        return headers(manifest).entity(manifest.content()).build();
+        return headers(repo, manifest).entity(manifest.content()).build();
     }
 
     @HEAD
     public Response head(UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PULL, uri);
-        return headers(find(repo)).build();
+        return headers(repo, find(repo)).build();
     }
 
     /** By digest the manifest goes (and its tags with it); by tag only the tag goes. */
     @DELETE
     public Response delete(UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.DELETE, uri);
+        checkTag();
         boolean deleted = Digests.looksLikeDigest(reference)
                 ? metadata.deleteManifest(repo.id, Digests.parse(reference).toString())
                 : metadata.deleteTag(repo.id, reference);
@@ -117,15 +116,31 @@ public class Manifests {
         return Response.accepted().header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
     }
 
+    /** A reference is a digest or a tag of Docker's form: up to 128 characters, no control characters. */
+    private void checkTag() {
+        if (!Digests.looksLikeDigest(reference) && !isTag(reference)) {
+            throw new RegistryException(ErrorCode.MANIFEST_INVALID, "invalid tag " + RegistryText.shown(reference));
+        }
+    }
+
+    static boolean isTag(String value) {
+        return TAG.matcher(value).matches();
+    }
+
     private Metadata.StoredManifest find(Repo repo) {
+        checkTag();
         return (Digests.looksLikeDigest(reference)
                 ? metadata.manifestByDigest(repo.id, Digests.parse(reference).toString())
                 : metadata.manifestByTag(repo.id, reference))
                 .orElseThrow(() -> new RegistryException(ErrorCode.MANIFEST_UNKNOWN, "manifest unknown", reference));
     }
 
-    private static Response.ResponseBuilder headers(Metadata.StoredManifest manifest) {
+    private Response.ResponseBuilder headers(Repo repo, Metadata.StoredManifest manifest) {
+        boolean open = gate.isPublic(repo);
+        // By digest the bytes never change; a tag may move at any moment, so caches ask again.
+        String cache = Digests.looksLikeDigest(reference) ? CacheControl.immutable(open) : CacheControl.revalidate(open);
         return Response.ok()
+                .header("Cache-Control", cache)
                 .type(manifest.mediaType())
                 .header("Content-Length", manifest.content().length)
                 .header(Registry.DIGEST_HEADER, manifest.digest())

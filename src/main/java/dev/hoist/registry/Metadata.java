@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,9 @@ public class Metadata {
 
         /** Compressed size in human units, as Docker Hub shows it. */
         public String sizeLabel() {
+            if (size < 0) {
+                return "unknown"; // stored before descriptor sizes were checked against the blobs
+            }
             String[] units = { "B", "KB", "MB", "GB", "TB" };
             double value = size;
             int unit = 0;
@@ -54,6 +60,30 @@ public class Metadata {
         List<?> rows = em.createNativeQuery("SELECT size FROM repository_blobs WHERE repository_id = ?1 AND digest = ?2")
                 .setParameter(1, repoId).setParameter(2, digest).getResultList();
         return rows.stream().findFirst().map(r -> ((Number) r).longValue());
+    }
+
+    /** The stored size of each of {@code digests} the repository has, in one query. */
+    public Map<String, Long> blobSizes(long repoId, Collection<String> digests) {
+        return sizes("SELECT digest, size FROM repository_blobs", repoId, digests);
+    }
+
+    /** The stored length of each of the manifests {@code digests} the repository has, in one query. */
+    public Map<String, Long> manifestSizes(long repoId, Collection<String> digests) {
+        return sizes("SELECT digest, octet_length(content) FROM manifests", repoId, digests);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> sizes(String select, long repoId, Collection<String> digests) {
+        if (digests.isEmpty()) {
+            return Map.of();
+        }
+        // Digests never hold a space: one text parameter instead of a bind per digest.
+        List<Object[]> rows = em.createNativeQuery(select
+                + " WHERE repository_id = ?1 AND digest = ANY(string_to_array(?2, ' '))")
+                .setParameter(1, repoId).setParameter(2, String.join(" ", digests)).getResultList();
+        Map<String, Long> sizes = new HashMap<>();
+        rows.forEach(r -> sizes.put((String) r[0], ((Number) r[1]).longValue()));
+        return sizes;
     }
 
     public boolean unlinkBlob(long repoId, String digest) {
@@ -137,10 +167,6 @@ public class Metadata {
             return new StoredManifest(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
                     (byte[]) row[4]);
         });
-    }
-
-    public boolean manifestExists(long repoId, String digest) {
-        return manifestByDigest(repoId, digest).isPresent();
     }
 
     public boolean deleteManifest(long repoId, String digest) {

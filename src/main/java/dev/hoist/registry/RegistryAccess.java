@@ -76,6 +76,11 @@ public class RegistryAccess {
         return repo;
     }
 
+    /** Whether anyone, signed in or not, may read the repository: only then may shared caches keep what it serves. */
+    public boolean isPublic(Repo repo) {
+        return access.forAnyone(repo).atLeast(AccessMode.READ);
+    }
+
     private Repo created(Account who, String namespace, String name) {
         try {
             return repos.createForPush(who, namespace, name)

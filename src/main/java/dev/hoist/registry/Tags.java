@@ -21,7 +21,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class Tags {
 
-    private static final int MAX_PAGE = 10_000;
+    /** Also the page when n is absent: enough for nearly every repository, and clients follow the Link for more. */
+    private static final int MAX_PAGE = 1000;
 
     @Inject
     RegistryAccess gate;
@@ -37,19 +38,20 @@ public class Tags {
 
     @GET
     @Path("tags/list")
-    public Response list(@QueryParam("n") Integer n, @QueryParam("last") String last, UriInfo uri) {
+    public Response list(@QueryParam("n") String n, @QueryParam("last") String last, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PULL, uri);
-        if (n != null && n < 0) {
-            throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "n must not be negative");
+        int limit = PageSize.of(n, MAX_PAGE, MAX_PAGE);
+        if (last != null && !last.isEmpty() && !Manifests.isTag(last)) {
+            throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a tag, not " + RegistryText.shown(last));
         }
-        int limit = n == null ? MAX_PAGE : Math.min(n, MAX_PAGE);
         List<String> tags = limit == 0 ? List.of() : metadata.tags(repo.id, last, limit + 1);
         boolean more = tags.size() > limit;
         List<String> page = more ? tags.subList(0, limit) : tags;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", repo.fullName());
         body.put("tags", page);
-        Response.ResponseBuilder response = Response.ok(body).header(Registry.API_VERSION_HEADER, Registry.API_VERSION);
+        Response.ResponseBuilder response = Response.ok(body).header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
+                .header("Cache-Control", CacheControl.revalidate(gate.isPublic(repo)));
         if (more) {
             String next = "/v2/" + repo.fullName() + "/tags/list?n=" + limit + "&last="
                     + URLEncoder.encode(page.get(page.size() - 1), StandardCharsets.UTF_8);
@@ -81,7 +83,8 @@ public class Tags {
         index.put("mediaType", ParsedManifest.OCI_INDEX);
         index.put("manifests", manifests);
         Response.ResponseBuilder response = Response.ok(index).type(ParsedManifest.OCI_INDEX)
-                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION);
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
+                .header("Cache-Control", CacheControl.revalidate(gate.isPublic(repo)));
         if (artifactType != null) {
             response.header("OCI-Filters-Applied", "artifactType");
         }

@@ -24,6 +24,8 @@ import java.util.Set;
 @ApplicationScoped
 public class TokenIssuer {
 
+    private static final int MAX_SCOPE = 4096;
+
     @Inject
     TokenService tokens;
 
@@ -37,6 +39,10 @@ public class TokenIssuer {
     public Map<String, Object> issue(Credentials.Caller caller, List<String> scopes) {
         List<Grant> granted = new ArrayList<>();
         for (String scope : scopes == null ? List.<String>of() : scopes) {
+            // Names are looked up in PostgreSQL, which takes no NUL: a scope with control characters is refused whole.
+            if (!RegistryText.printable(scope, MAX_SCOPE)) {
+                throw new RegistryException(ErrorCode.NAME_INVALID, "invalid scope " + RegistryText.shown(scope));
+            }
             for (String single : scope.split(" ")) {
                 Grant asked = Grant.parseScope(single);
                 if (asked != null) {
@@ -54,6 +60,15 @@ public class TokenIssuer {
         return body;
     }
 
+    private static boolean validName(String namespace, String name) {
+        try {
+            RegistryAccess.validateName(namespace, name);
+            return true;
+        } catch (RegistryException invalid) {
+            return false;
+        }
+    }
+
     /** The part of {@code asked} that the caller may have. */
     private Optional<Grant> grantable(Credentials.Caller caller, Grant asked) {
         if (asked.type().equals("registry") && asked.name().equals("catalog")) {
@@ -66,6 +81,9 @@ public class TokenIssuer {
         String[] parts = asked.name().split("/");
         if (parts.length != 2) {
             return Optional.empty();
+        }
+        if (!validName(parts[0], parts[1])) {
+            return Optional.empty(); // no repository can have it
         }
         Account who = caller.account();
         Set<String> actions = new LinkedHashSet<>();

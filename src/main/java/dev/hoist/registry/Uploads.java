@@ -107,9 +107,16 @@ public class Uploads {
         if (contentRange != null) {
             Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
             if (!m.matches()) {
-                throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "malformed Content-Range " + contentRange);
+                throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "malformed Content-Range "
+                        + RegistryText.shown(contentRange));
             }
-            long start = Long.parseLong(m.group(1));
+            // Digits past any long, or an end before the start, describe no chunk at all.
+            long start = Blobs.saturated(m.group(1));
+            long end = Blobs.saturated(m.group(2));
+            if (start == Long.MAX_VALUE || end == Long.MAX_VALUE || end < start) {
+                throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "Content-Range "
+                        + RegistryText.shown(contentRange) + " names no chunk");
+            }
             if (start != offset) {
                 throw outOfOrder(id, offset);
             }
