@@ -120,7 +120,10 @@ public class RepoService {
         Repo repo = admin(who, target);
         if (makePrivate && !repo.isPrivate) {
             quotas.lockNamespace(repo.namespace);
-            quotas.checkPrivateRepositories(repo.namespace);
+            Repo.getEntityManager().refresh(repo); // a parallel switch of this same repository may have won
+            if (!repo.isPrivate) {
+                quotas.checkPrivateRepositories(repo.namespace);
+            }
         }
         repo.isPrivate = makePrivate;
         repo.updatedAt = Instant.now();

@@ -101,6 +101,21 @@ class QuotaPagesTest {
                 .then().statusCode(429).body(containsString("<p class=\"error\" id=\"name-error\">You created 10"));
     }
 
+    @jakarta.inject.Inject
+    RecentCreationsCleanup cleanup;
+
+    @Test
+    void creationsOlderThanAMinuteAreDropped() {
+        String me = People.newVerified("qold");
+        String account = "(SELECT a.id FROM accounts a JOIN namespaces n ON n.id = a.namespace_id WHERE n.name = ?1)";
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(
+                "INSERT INTO recent_creations (account_id, created_at) SELECT " + account + ", now() - interval '2 minutes'")
+                .setParameter(1, me).executeUpdate());
+        assertEquals(1, count("SELECT count(*) FROM recent_creations WHERE account_id = " + account, me));
+        cleanup.purge();
+        assertEquals(0, count("SELECT count(*) FROM recent_creations WHERE account_id = " + account, me));
+    }
+
     static long count(String sql, String parameter) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(sql)
                 .setParameter(1, parameter).getSingleResult()).longValue());
