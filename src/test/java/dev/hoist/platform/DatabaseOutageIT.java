@@ -133,12 +133,17 @@ class DatabaseOutageIT {
             try (HoistProcess hoist = HoistProcess.start(newWorkDir(), external)) {
                 String name = Visitor.uniqueName("ext");
                 String session = new Visitor(hoist.baseUri()).signUp(name).cookie("hoist_session");
+                HttpResponse<String> granted = get(hoist.baseUri() + "/token?service=hoist&scope=registry:catalog:*",
+                        Duration.ofSeconds(10), basic(name));
+                assertEquals(200, granted.statusCode(), granted.body());
+                String bearer = "Bearer " + granted.body().replaceAll("(?s).*\"token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 
                 signal("KILL", postmasterPid(pgDir));
                 long start = System.nanoTime();
                 assertUnavailablePage(get(hoist.baseUri() + "/settings", Duration.ofSeconds(10), session));
                 assertUnavailablePage(get(hoist.baseUri() + "/", Duration.ofSeconds(10)));
-                assertUnavailableJson(get(hoist.baseUri() + "/v2/", Duration.ofSeconds(10)));
+                // A registry request that needs the database (GET /v2/ alone does not).
+                assertUnavailableJson(get(hoist.baseUri() + "/v2/_catalog", Duration.ofSeconds(10), bearer));
                 assertUnavailableJson(get(hoist.baseUri() + "/token?service=hoist&scope=repository:" + name + "/app:pull",
                         Duration.ofSeconds(10), basic(name)));
                 assertUnavailableJson(post(hoist.baseUri() + "/token",
@@ -205,8 +210,8 @@ class DatabaseOutageIT {
     private static HttpResponse<String> get(String url, Duration timeout, String... session) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
         for (String value : session) {
-            request.header(value.startsWith("Basic ") ? "Authorization" : "Cookie",
-                    value.startsWith("Basic ") ? value : "hoist_session=" + value);
+            boolean credentials = value.startsWith("Basic ") || value.startsWith("Bearer ");
+            request.header(credentials ? "Authorization" : "Cookie", credentials ? value : "hoist_session=" + value);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
