@@ -31,6 +31,9 @@ public class RepoService {
     @Inject
     HoistConfig config;
 
+    @Inject
+    Readmes readmes;
+
     public Repo create(Account who, String namespaceName, String name, String shortDescription, boolean makePrivate,
             String readme) {
         FormErrors errors = new FormErrors();
@@ -52,8 +55,8 @@ public class RepoService {
         Repo repo = new Repo();
         repo.namespace = namespace;
         repo.name = name;
+        storeReadme(repo, readme);
         repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
-        repo.readme = readme == null ? "" : readme;
         repo.isPrivate = makePrivate;
         try {
             repo.persistAndFlush();
@@ -93,8 +96,8 @@ public class RepoService {
         if (!errors.isEmpty()) {
             throw new FormException(errors);
         }
+        storeReadme(repo, readme);
         repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
-        repo.readme = readme == null ? "" : readme;
         repo.updatedAt = Instant.now();
         return repo;
     }
@@ -221,6 +224,14 @@ public class RepoService {
                     + (limit == 1 ? "repository" : "repositories") + ", and it has reached that limit.");
         }
         return java.util.Optional.empty();
+    }
+
+    /** Renders the README now, once, so that no view ever renders it; one beyond the bounds is a form error. */
+    private void storeReadme(Repo repo, String readme) {
+        ReadmeRenderer.Rendered rendered = readmes.store(repo, readme == null ? "" : readme);
+        if (rendered.refused()) {
+            throw FormException.of("readme", rendered.problem());
+        }
     }
 
     private static void checkTexts(FormErrors errors, String shortDescription, String readme) {
