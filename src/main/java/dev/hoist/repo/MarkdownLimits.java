@@ -39,7 +39,7 @@ final class MarkdownLimits {
 
     static final int MAX_OPEN_BLOCKS = 32;
     static final int MAX_DEPTH = 100;
-    static final long INLINE_READS = 20_000_000;
+    static final long INLINE_READS = 10_000_000;
     static final int MAX_PARAGRAPH_LINES = 1_000;
     static final long DEADLINE_NANOS = 2_000_000_000L;
 
