@@ -107,7 +107,15 @@ public class SearchService {
         if (typed.contains("/")) {
             return Optional.empty();
         }
-        return QuarkusTransaction.joiningExisting().call(() -> correct(typed));
+        // The same for everyone (public names only), so shared like public results.
+        SearchCache.Key key = new SearchCache.Key("correction", SearchQuery.of(typed));
+        long generation = cache.generation();
+        Optional<String> cached = cache.get(key, generation);
+        if (cached == null) {
+            cached = QuarkusTransaction.joiningExisting().call(() -> correct(typed));
+            cache.put(key, generation, cached);
+        }
+        return cached;
     }
 
     private Optional<String> correct(String typed) {
