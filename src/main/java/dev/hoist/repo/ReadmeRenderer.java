@@ -2,6 +2,13 @@ package dev.hoist.repo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -20,7 +27,8 @@ import org.owasp.html.PolicyFactory;
  *
  * <p>READMEs are written by any user, so Markdown is treated as untrusted: commonmark lets raw HTML
  * through, and everything it produces is then cut down by an allow-list policy, which is the
- * security boundary.
+ * security boundary. Every render is bounded in time and depth ({@link MarkdownLimits}); a README
+ * beyond the bounds is refused when saved, and pages serve the HTML stored then ({@link Readmes}).
  */
 @ApplicationScoped
 public class ReadmeRenderer {
@@ -28,8 +36,20 @@ public class ReadmeRenderer {
     private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
 
+    /** Stored with the HTML: bump it whenever the HTML a README gives changes, and stored READMEs are rendered again. */
+    public static final short VERSION = 1;
+
+    /** Shown, and stored, in place of a README that was saved before the bounds and is beyond them. */
+    static final String REFUSED_HTML = "<p><em>This README is too complex to display.</em></p>";
+
     // Parser, renderer and policy are immutable and thread-safe, so one of each serves every request.
-    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
+    // The depth check goes first: the extensions' post-processors walk the tree recursively.
+    private static final Parser PARSER = Parser.builder()
+            .postProcessor(new MarkdownLimits.DepthCheck())
+            .customBlockParserFactory(new MarkdownLimits.LineGuard())
+            .maxOpenBlockParsers(MarkdownLimits.MAX_OPEN_BLOCKS)
+            .inlineParserFactory(new MarkdownLimits.CountingInlineParsers())
+            .extensions(EXTENSIONS)
             .postProcessor(document -> {
                 document.accept(new UnsafeAutolinkRemover());
                 return document;
@@ -65,11 +85,73 @@ public class ReadmeRenderer {
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
 
-    public String render(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            return "";
+    /**
+     * Safe HTML, or why the README cannot be displayed (and {@link #REFUSED_HTML}); {@code passing}
+     * when the reason is the moment (a busy machine), not the README.
+     */
+    public record Rendered(String html, String problem, boolean passing) {
+        public boolean refused() {
+            return problem != null;
         }
-        return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+
+        static Rendered of(String html) {
+            return new Rendered(html, null, false);
+        }
+
+        static Rendered refused(String problem) {
+            return new Rendered(REFUSED_HTML, problem, false);
+        }
+
+        static Rendered busy(String problem) {
+            return new Rendered(REFUSED_HTML, problem, true);
+        }
+    }
+
+    /**
+     * Renders on one of a few threads with a deep stack: commonmark recurses on nested emphasis
+     * before the depth check sees the tree, and a request thread's stack would overflow. The pool
+     * is small and its queue bounded, so READMEs can never take more than its threads of CPU.
+     */
+    private static final ThreadPoolExecutor THREADS = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(64), task -> {
+                Thread thread = new Thread(null, task, "readme-renderer", 64L << 20);
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    public Rendered attempt(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return Rendered.of("");
+        }
+        Future<String> html;
+        try {
+            html = THREADS.submit(() -> POLICY.sanitize(RENDERER.render(MarkdownLimits.within(() -> PARSER.parse(markdown)))));
+        } catch (RejectedExecutionException e) {
+            return Rendered.busy("Hoist is rendering many READMEs right now. Try again in a moment.");
+        }
+        try {
+            // The parse stops itself after its CPU budget; this only guards against a machine gone too slow.
+            return Rendered.of(html.get(30, TimeUnit.SECONDS));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MarkdownLimits.TooComplex tooComplex) {
+                return Rendered.refused(tooComplex.getMessage());
+            }
+            if (e.getCause() instanceof StackOverflowError) {
+                return Rendered.refused("This README nests too deeply to display.");
+            }
+            throw new IllegalStateException("Rendering a README failed", e.getCause());
+        } catch (TimeoutException e) {
+            html.cancel(false);
+            return Rendered.busy("Hoist is too busy to display this README right now. Try again in a moment.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Rendered.busy("Rendering was interrupted. Try again.");
+        }
+    }
+
+    /** The HTML of {@link #attempt}, whatever happened. */
+    public String render(String markdown) {
+        return attempt(markdown).html();
     }
 
     /**

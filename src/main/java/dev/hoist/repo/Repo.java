@@ -40,6 +40,14 @@ public class Repo extends PanacheEntityBase {
 
     public String readme = "";
 
+    /** The README rendered when it was saved ({@link Readmes}); pages show this, never render on a view. */
+    @Column(name = "readme_html")
+    public String readmeHtml = "";
+
+    /** The {@link ReadmeRenderer#VERSION} that made {@link #readmeHtml}. */
+    @Column(name = "readme_renderer")
+    public short readmeRenderer = ReadmeRenderer.VERSION;
+
     @Column(name = "private")
     public boolean isPrivate;
 

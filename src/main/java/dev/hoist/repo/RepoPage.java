@@ -54,7 +54,7 @@ public class RepoPage {
     Access access;
 
     @Inject
-    ReadmeRenderer readmes;
+    Readmes readmes;
 
     @Inject
     RepoService repos;
@@ -129,7 +129,7 @@ public class RepoPage {
         boolean verified = repo.namespace.isOrganization()
                 && Organization.findByNamespace(repo.namespace).map(o -> o.verifiedPublisher && !o.isLibrary()).orElse(false);
         View view = new View(repo, access.permission(me, repo), Star.exists(me, repo), me != null,
-                readmes.render(repo.readme), registryHost.of(uri), verified);
+                "overview".equals(tab) ? readmes.html(repo) : "", registryHost.of(uri), verified);
         List<Metadata.TagRow> tags = "tags".equals(tab) ? metadata.tagRows(repo.id) : List.of();
         return Templates.page(view, tab, tags);
     }

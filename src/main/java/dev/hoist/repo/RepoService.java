@@ -32,6 +32,9 @@ public class RepoService {
     @Inject
     Quotas quotas;
 
+    @Inject
+    Readmes readmes;
+
     public Repo create(Account who, String namespaceName, String name, String shortDescription, boolean makePrivate,
             String readme) {
         FormErrors errors = new FormErrors();
@@ -59,8 +62,8 @@ public class RepoService {
         Repo repo = new Repo();
         repo.namespace = namespace;
         repo.name = name;
+        storeReadme(repo, readme);
         repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
-        repo.readme = readme == null ? "" : readme;
         repo.isPrivate = makePrivate;
         try {
             repo.persistAndFlush();
@@ -110,8 +113,8 @@ public class RepoService {
         if (!errors.isEmpty()) {
             throw new FormException(errors);
         }
+        storeReadme(repo, readme);
         repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
-        repo.readme = readme == null ? "" : readme;
         repo.updatedAt = Instant.now();
         return repo;
     }
@@ -231,6 +234,14 @@ public class RepoService {
             throw new ForbiddenException();
         }
         return repo;
+    }
+
+    /** Renders the README now, once, so that no view ever renders it; one beyond the bounds is a form error. */
+    private void storeReadme(Repo repo, String readme) {
+        ReadmeRenderer.Rendered rendered = readmes.store(repo, readme == null ? "" : readme);
+        if (rendered.refused()) {
+            throw FormException.of("readme", rendered.problem());
+        }
     }
 
     private static void checkTexts(FormErrors errors, String shortDescription, String readme) {

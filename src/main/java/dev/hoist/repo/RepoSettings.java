@@ -72,7 +72,12 @@ public class RepoSettings {
             @FormParam("action") String action) {
         Repo repo = adminRepo();
         if ("preview".equals(action)) {
-            return Response.ok(page(repo, new Draft(description, readme, readmes.render(readme)), new FormErrors())).build();
+            ReadmeRenderer.Rendered preview = readmes.attempt(readme);
+            if (preview.refused()) {
+                return Response.status(400).entity(page(repo, new Draft(description, readme, null),
+                        new FormErrors().add("readme", preview.problem()))).build();
+            }
+            return Response.ok(page(repo, new Draft(description, readme, preview.html()), new FormErrors())).build();
         }
         return change(repo, r -> repos.describe(me(), r, description, readme), "Descriptions saved.",
                 new Draft(description, readme, null));

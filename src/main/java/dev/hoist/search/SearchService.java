@@ -102,13 +102,21 @@ public class SearchService {
         return cached;
     }
 
-    /** Each word of at least three letters that is no word of a name, replaced by the closest one; empty if none changes. */
+    /** Each word of at least three letters that is no word of a public name, replaced by the closest one; empty if none changes. */
     private Optional<String> correction(String text) {
         String typed = text.toLowerCase(Locale.ROOT);
         if (typed.contains("/")) {
             return Optional.empty();
         }
-        return QuarkusTransaction.joiningExisting().call(() -> correct(typed));
+        // The same for everyone (public names only), so shared like public results.
+        SearchCache.Key key = new SearchCache.Key("correction", SearchQuery.of(typed));
+        long generation = cache.generation();
+        Optional<String> cached = cache.get(key, generation);
+        if (cached == null) {
+            cached = QuarkusTransaction.joiningExisting().call(() -> correct(typed));
+            cache.put(key, generation, cached);
+        }
+        return cached;
     }
 
     private Optional<String> correct(String typed) {
@@ -120,15 +128,31 @@ public class SearchService {
             String word = words.group();
             String closest = word;
             if (word.length() >= 3) {
-                SearchSql.Statement statement = SearchSql.closestWord(word);
-                List<?> found = bind(em.createNativeQuery(statement.sql()), statement).getResultList();
-                closest = found.isEmpty() ? word : (String) found.get(0);
+                closest = closestPublicWord(word).orElse(word);
             }
             corrected.append(typed, last, words.start()).append(closest);
             last = words.end();
         }
         corrected.append(typed.substring(last));
         return corrected.toString().equals(typed) ? Optional.empty() : Optional.of(corrected.toString());
+    }
+
+    /**
+     * Corrections come only from the names of public repositories, for everyone: a word of a
+     * private name, offered as "did you mean", would tell anyone it exists.
+     */
+    private Optional<String> closestPublicWord(String word) {
+        SearchSql.Statement candidates = SearchSql.closestWords(word);
+        for (Object candidate : bind(em.createNativeQuery(candidates.sql()), candidates).getResultList()) {
+            if (!WORD.matcher((String) candidate).matches()) {
+                continue; // publicWord puts it in a pattern
+            }
+            SearchSql.Statement check = SearchSql.publicWord((String) candidate);
+            if ((Boolean) bind(em.createNativeQuery(check.sql()), check).getSingleResult()) {
+                return Optional.of((String) candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     /** One query over everything {@code who} may read, no cache: what merged results must equal (SearchReadersTest). */

@@ -25,7 +25,7 @@ import java.util.Map;
  * <li>README text, when all that fills less than a page: probed the same way, then in a window
  * of the {@value #FALLBACK_WINDOW} most popular.
  * </ol>
- * A search that finds nothing is tried again with its words corrected ({@link #closestWord}).
+ * A search that finds nothing is tried again with its words corrected ({@link #closestWords}).
  * No source walks an order without a bound, so a misjudged word costs milliseconds, not seconds.
  * Only the candidates are then ranked: exact names first, then text relevance and name
  * closeness weighted by popularity. Public so that bench/search can EXPLAIN the very SQL the
@@ -292,10 +292,29 @@ public final class SearchSql {
                 + ") LIMIT " + limit;
     }
 
-    /** The word of a repository name closest to {@code word} (itself if it is one), if any is close (pg_trgm). */
-    static Statement closestWord(String word) {
+    /** How many words {@link #closestWords} offers: the closest ones are rarely all private. */
+    static final int CORRECTION_CANDIDATES = 3;
+
+    /**
+     * The words of repository names closest to {@code word} (itself first if it is one), if any are
+     * close (pg_trgm). search_words holds the words of every name, private ones included: a
+     * correction must pass {@link #publicWord} before anyone sees it.
+     */
+    static Statement closestWords(String word) {
         return new Statement("SELECT word FROM search_words WHERE word = :word OR word % :word"
-                + " ORDER BY word = :word DESC, similarity(word, :word) DESC, word LIMIT 1", Map.of("word", word));
+                + " ORDER BY word = :word DESC, similarity(word, :word) DESC, word LIMIT " + CORRECTION_CANDIDATES,
+                Map.of("word", word));
+    }
+
+    /**
+     * Whether {@code word} (letters and digits, as search_words holds them) is a whole word of the
+     * name of a public repository: the trigram index finds the names holding it, the pattern
+     * checks it stands alone ("secret" in "secret-plans", not in "secrets").
+     */
+    static Statement publicWord(String word) {
+        return new Statement("SELECT EXISTS (SELECT 1 FROM repositories r WHERE r.name LIKE :contains"
+                + " AND r.name ~ :whole AND NOT r.private AND " + ReadableRepositories.LIVE + ")",
+                Map.of("contains", "%" + word + "%", "whole", "(^|[^a-z0-9])" + word + "([^a-z0-9]|$)"));
     }
 
     /**
