@@ -1,0 +1,68 @@
+package dev.hoist.support;
+
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Fires many form posts at once with one visitor's cookies and CSRF token, as an attacker's
+ * script would: all requests are in flight together, so check-then-act races show.
+ */
+public final class Burst {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]*)\"");
+
+    /** One answer of the burst. */
+    public record Answer(int status, String body) {
+    }
+
+    private Burst() {
+    }
+
+    /**
+     * Takes the CSRF token from {@code page} as {@code visitor}, then posts {@code count} forms to
+     * {@code action} in parallel; form {@code i} is {@code fields.apply(i)}.
+     */
+    public static List<Answer> post(Visitor visitor, String clientAddress, String page, String action, int count,
+            IntFunction<Map<String, String>> fields) {
+        Matcher m = TOKEN.matcher(visitor.get(page).asString());
+        if (!m.find()) {
+            throw new AssertionError("No CSRF token on " + page);
+        }
+        String token = m.group(1);
+        String cookies = List.of("hoist_session", "hoist_csrf").stream()
+                .filter(name -> visitor.cookie(name) != null)
+                .map(name -> name + "=" + visitor.cookie(name))
+                .collect(Collectors.joining("; "));
+        URI target = URI.create("http://localhost:" + RestAssured.port + action);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, String> form = new java.util.LinkedHashMap<>(fields.apply(i));
+            form.put("csrf-token", token);
+            String body = form.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", cookies)
+                    .header("X-Forwarded-For", clientAddress)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        return inFlight.stream().map(CompletableFuture::join).map(r -> new Answer(r.statusCode(), r.body())).toList();
+    }
+}
