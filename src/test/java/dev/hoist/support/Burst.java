@@ -37,32 +37,54 @@ public final class Burst {
      */
     public static List<Answer> post(Visitor visitor, String clientAddress, String page, String action, int count,
             IntFunction<Map<String, String>> fields) {
+        String token = token(visitor, page);
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(request(visitor, token, clientAddress, action, fields.apply(i)));
+        }
+        return fire(requests);
+    }
+
+    /** Each visitor posts the same form once, all at the same time. */
+    public static List<Answer> postOnceEach(List<Visitor> visitors, String page, String action, Map<String, String> fields) {
+        List<HttpRequest> requests = new ArrayList<>();
+        for (Visitor visitor : visitors) {
+            requests.add(request(visitor, token(visitor, page), "127.0.0.1", action, fields));
+        }
+        return fire(requests);
+    }
+
+    private static String token(Visitor visitor, String page) {
         Matcher m = TOKEN.matcher(visitor.get(page).asString());
         if (!m.find()) {
             throw new AssertionError("No CSRF token on " + page);
         }
-        String token = m.group(1);
+        return m.group(1);
+    }
+
+    private static HttpRequest request(Visitor visitor, String token, String clientAddress, String action, Map<String, String> fields) {
         String cookies = List.of("hoist_session", "hoist_csrf").stream()
                 .filter(name -> visitor.cookie(name) != null)
                 .map(name -> name + "=" + visitor.cookie(name))
                 .collect(Collectors.joining("; "));
-        URI target = URI.create("http://localhost:" + RestAssured.port + action);
+        Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+        form.put("csrf-token", token);
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
+                .header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static List<Answer> fire(List<HttpRequest> requests) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
-        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, String> form = new java.util.LinkedHashMap<>(fields.apply(i));
-            form.put("csrf-token", token);
-            String body = form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            HttpRequest request = HttpRequest.newBuilder(target)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Cookie", cookies)
-                    .header("X-Forwarded-For", clientAddress)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-        }
+        List<CompletableFuture<HttpResponse<String>>> inFlight = requests.stream()
+                .map(r -> client.sendAsync(r, HttpResponse.BodyHandlers.ofString()))
+                .toList();
         return inFlight.stream().map(CompletableFuture::join).map(r -> new Answer(r.statusCode(), r.body())).toList();
     }
 }
