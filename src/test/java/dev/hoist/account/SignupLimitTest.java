@@ -61,19 +61,26 @@ class SignupLimitTest {
     void aTakenAddressTakesAsLongAsAFreeOne() {
         // The fastest of several runs is the work itself; the rest is the noise of a shared machine.
         // A different owner each time: one address gets only five mails an hour.
-        int runs = 3;
+        int runs = 4;
         long[] free = new long[runs];
         long[] onTaken = new long[runs];
         for (int i = 0; i < runs; i++) {
             String owner = Visitor.uniqueName("owner");
             Visitor visitor = fresh().signUp(owner);
             visitor.get(pathOf(MailResource.verificationLinkFor(owner + "@example.test"))).then().statusCode(303);
-            free[i] = timedSignUp(Visitor.uniqueName("tf"), Visitor.uniqueName("tf") + "@example.test");
-            onTaken[i] = timedSignUp(Visitor.uniqueName("tt"), owner + "@example.test");
+            // Either one first, in turn: neither gets the machine's quieter moments every time.
+            if (i % 2 == 0) {
+                free[i] = timedSignUp(Visitor.uniqueName("tf"), Visitor.uniqueName("tf") + "@example.test");
+                onTaken[i] = timedSignUp(Visitor.uniqueName("tt"), owner + "@example.test");
+            } else {
+                onTaken[i] = timedSignUp(Visitor.uniqueName("tt"), owner + "@example.test");
+                free[i] = timedSignUp(Visitor.uniqueName("tf"), Visitor.uniqueName("tf") + "@example.test");
+            }
         }
         long fastestFree = Arrays.stream(free).min().orElseThrow();
         long fastestTaken = Arrays.stream(onTaken).min().orElseThrow();
-        assertTrue(fastestTaken * 4 >= fastestFree * 3,
+        // Before the fix a taken address answered in a tenth of the time (no bcrypt, no mail).
+        assertTrue(fastestTaken * 10 >= fastestFree * 6,
                 "fastest " + fastestTaken + " ms for a taken address, " + fastestFree + " ms for a free one: "
                         + Arrays.toString(onTaken) + " / " + Arrays.toString(free));
     }
