@@ -146,4 +146,37 @@ public interface HoistConfig {
         @WithDefault("PT1S")
         Duration checkInterval();
     }
+
+    /**
+     * Hosts a request may come through for its address to be used in emailed links when no base
+     * URL is set; by default localhost and this machine's own names and addresses.
+     */
+    Optional<java.util.List<String>> allowedHosts();
+
+    Mail mail();
+
+    SignupLimits signup();
+
+    /** Mails Hoist sends on request (verification, email change, and any later kind). */
+    interface Mail {
+        /** Mails one account may cause within the window. */
+        @WithDefault("5")
+        int perAccount();
+
+        /** Mails one recipient address may get within the window, whoever asks. */
+        @WithDefault("5")
+        int perRecipient();
+
+        @WithDefault("PT1H")
+        Duration window();
+    }
+
+    interface SignupLimits {
+        /** Sign-up attempts from one client address (an IPv6 /64) within the window. */
+        @WithDefault("10")
+        int perAddress();
+
+        @WithDefault("PT1H")
+        Duration window();
+    }
 }

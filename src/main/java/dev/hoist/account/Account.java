@@ -53,6 +53,11 @@ public class Account extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
+    /** The other account that has verified this address: it owns it. */
+    public static Optional<Account> verifiedHolderOf(String email, Long exceptId) {
+        return find("lower(email) = lower(?1) and emailVerified = true and id <> ?2", email, exceptId).firstResultOptional();
+    }
+
     public static boolean isEmailTaken(String email) {
         return count("lower(email) = lower(?1)", email) > 0;
     }

@@ -21,6 +21,8 @@ public class AccountService {
 
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
     private static final Duration VERIFICATION_LIFETIME = Duration.ofDays(2);
+    /** First key of the advisory locks on email addresses (the second is the address's hash). */
+    private static final int EMAIL_LOCKS = 0x6d61696c;
 
     @Inject
     Passwords passwords;
@@ -46,14 +48,22 @@ public class AccountService {
             account.namespace = Namespace.create(username, Namespace.Kind.user);
             account.persistAndFlush();
         } catch (PersistenceException e) {
-            // Two sign-ups raced for the same name or address; the unique indexes decided.
-            throw AccountException.of("username", "This username or email address is already taken.");
+            // Two sign-ups raced for the same name; the unique index decided. (An address is never
+            // refused here: an unverified one reserves nothing, and a taken one is told by mail.)
+            throw AccountException.of("username", "This username is already taken.");
         }
         return account;
     }
 
-    /** Starts a verification of the account's current address; returns the token to mail. */
-    public String startVerification(Account account) {
+    /**
+     * A verification just started: the token to mail, and the username of the other account that
+     * has verified the address, if any (then no link must be mailed; its owner is told instead).
+     */
+    public record VerificationStart(String token, Optional<String> holder) {
+    }
+
+    /** Starts a verification of the account's current address. */
+    public VerificationStart startVerification(Account account) {
         Account managed = Account.findById(account.id);
         EmailVerification.deleteForAccount(managed);
         String token = Tokens.random();
@@ -63,10 +73,13 @@ public class AccountService {
         verification.email = managed.email;
         verification.expiresAt = Instant.now().plus(VERIFICATION_LIFETIME);
         verification.persist();
-        return token;
+        return new VerificationStart(token, Account.verifiedHolderOf(managed.email, managed.id).map(Account::username));
     }
 
-    /** Marks the address verified if the token is current and the address has not changed since. */
+    /**
+     * Marks the address verified if the token is current, the address has not changed since, and
+     * no other account has verified it meanwhile. The first to verify owns the address.
+     */
     public Optional<Account> verify(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
@@ -81,26 +94,38 @@ public class AccountService {
         if (verification.expiresAt.isBefore(Instant.now()) || !verification.email.equalsIgnoreCase(account.email)) {
             return Optional.empty();
         }
+        // One verification of an address at a time, on every copy: the check and the write are one step.
+        Account.getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, hashtext(lower(?2)))")
+                .setParameter(1, EMAIL_LOCKS)
+                .setParameter(2, account.email)
+                .getSingleResult();
+        if (Account.verifiedHolderOf(account.email, account.id).isPresent()) {
+            return Optional.empty();
+        }
         account.emailVerified = true;
+        account.flush();
+        // The other accounts that named this address can no longer verify it.
+        EmailVerification.delete("lower(email) = lower(?1) and account.id <> ?2", account.email, account.id);
         return Optional.of(account);
     }
 
-    public Account changeEmail(Account account, String email) {
-        Account managed = Account.findById(account.id);
+    /** Checks a new address for the account; returns it trimmed. Whether another account uses it is never told. */
+    public String checkNewEmail(Account account, String email) {
         String trimmed = email == null ? "" : email.trim();
-        if (trimmed.equalsIgnoreCase(managed.email)) {
+        if (trimmed.equalsIgnoreCase(account.email)) {
             throw AccountException.of("email", "This is already your email address.");
         }
         emailProblem(trimmed).ifPresent(m -> {
             throw AccountException.of("email", m);
         });
-        managed.email = trimmed;
+        return trimmed;
+    }
+
+    /** Replaces the address, unverified; an address another account verified is accepted too (its owner gets a mail). */
+    public Account changeEmail(Account account, String email) {
+        Account managed = Account.findById(account.id);
+        managed.email = checkNewEmail(managed, email);
         managed.emailVerified = false;
-        try {
-            managed.flush();
-        } catch (PersistenceException e) {
-            throw AccountException.of("email", "This email address is already used by another account.");
-        }
         return managed;
     }
 
@@ -156,9 +181,6 @@ public class AccountService {
         String trimmed = email.trim();
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
             return Optional.of("Enter a valid email address, like name@example.com.");
-        }
-        if (Account.isEmailTaken(trimmed)) {
-            return Optional.of("This email address is already used by another account.");
         }
         return Optional.empty();
     }

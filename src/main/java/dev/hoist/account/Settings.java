@@ -3,6 +3,7 @@ package dev.hoist.account;
 import dev.hoist.oidc.OidcAccounts;
 import dev.hoist.oidc.SignInOptions;
 import dev.hoist.web.CurrentUser;
+import dev.hoist.web.ErrorPages;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.Redirects;
 import dev.hoist.web.SessionCookie;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.Optional;
 
 /** {@code /settings}: the signed-in user's email, password and the deletion of the account. */
 @Path("/settings")
@@ -51,6 +54,9 @@ public class Settings {
     @Inject
     OidcAccounts oidcAccounts;
 
+    @Inject
+    MailLinks links;
+
     @GET
     public TemplateInstance page() {
         Account account = currentUser.require();
@@ -65,9 +71,20 @@ public class Settings {
             return invalid(account, email, AccountException.of("email", "Your email address comes from "
                     + options.providerName() + ": change it there, and Hoist takes it when you next sign in."));
         }
+        Optional<String> linkBase = links.base(uri.getBaseUri());
+        if (linkBase.isEmpty()) {
+            return ErrorPages.page(400, "Hoist cannot mail you from this address", MailLinks.refusal(uri.getBaseUri()));
+        }
         try {
+            String address = accounts.checkNewEmail(account, email);
+            // The mail's place is taken before anything changes: a refused request writes nothing.
+            Optional<Instant> wait = verificationSender.reserve(account, address);
+            if (wait.isPresent()) {
+                return limited(account, email, "email", wait.get());
+            }
+            // The same answer whether another account owns the address: its owner is told by mail.
             Account changed = accounts.changeEmail(account, email);
-            boolean sent = verificationSender.send(changed, uri);
+            boolean sent = verificationSender.deliver(changed, linkBase.get());
             return Redirects.to("/settings", sent
                     ? "Your email address is now " + changed.email + ". Open the link we sent there to verify it."
                     : "Your email address is now " + changed.email + ". We could not send the verification email; try again below.");
@@ -83,10 +100,26 @@ public class Settings {
         if (account.emailVerified) {
             return Redirects.to("/settings", "Your email address is already verified.");
         }
-        boolean sent = verificationSender.send(account, uri);
-        return Redirects.to("/settings", sent
+        Optional<String> linkBase = links.base(uri.getBaseUri());
+        if (linkBase.isEmpty()) {
+            return ErrorPages.page(400, "Hoist cannot mail you from this address", MailLinks.refusal(uri.getBaseUri()));
+        }
+        VerificationSender.Outcome mail = verificationSender.send(account, linkBase.get());
+        if (mail.limited()) {
+            return limited(account, "", "verification", mail.retryAt());
+        }
+        return Redirects.to("/settings", mail.sent()
                 ? "We sent a new verification link to " + account.email + "."
                 : "We could not send the verification email. Try again later.");
+    }
+
+    /** 429 with the settings page: the message next to the form says when a mail can be sent again. */
+    private Response limited(Account account, String newEmail, String field, Instant retryAt) {
+        Account fresh = Account.findById(account.id);
+        FormErrors errors = new FormErrors().add(field, "You asked for too many mails. You can ask for another mail "
+                + RetryTimes.at(retryAt) + ".");
+        return Response.status(429).header("Retry-After", RetryTimes.seconds(retryAt))
+                .entity(Templates.settings(fresh, newEmail, emailFromProvider(fresh), errors)).build();
     }
 
     @POST

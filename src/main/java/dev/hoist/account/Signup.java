@@ -7,7 +7,11 @@ import dev.hoist.web.FormErrors;
 import dev.hoist.web.Redirects;
 import dev.hoist.web.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
+import dev.hoist.web.ErrorPages;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Instant;
+import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -19,7 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code /signup}: a new account, signed in at once, with a link mailed to verify the address. */
+/**
+ * {@code /signup}: a new account, signed in at once, with a link mailed to verify the address.
+ * The answer is the same whether another account owns the address or not (its owner hears of it
+ * by mail), so sign-up tells nobody which addresses have accounts; usernames are public anyway.
+ */
 @Path("/signup")
 @Produces(MediaType.TEXT_HTML)
 public class Signup {
@@ -47,6 +55,12 @@ public class Signup {
     @Inject
     ProviderOnly providerOnly;
 
+    @Inject
+    SignupThrottle throttle;
+
+    @Inject
+    MailLinks links;
+
     @GET
     public Object form() {
         if (!options.local()) {
@@ -61,9 +75,20 @@ public class Signup {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@FormParam("username") String username, @FormParam("email") String email,
-            @FormParam("password") String password, UriInfo uri) {
+            @FormParam("password") String password, UriInfo uri, HttpServerRequest http) {
         if (!options.local()) {
             return providerOnly.signUp();
+        }
+        Optional<String> linkBase = links.base(uri.getBaseUri());
+        if (linkBase.isEmpty()) {
+            return ErrorPages.page(400, "Hoist cannot mail you from this address", MailLinks.refusal(uri.getBaseUri()));
+        }
+        Optional<Instant> wait = throttle.attempt(http.remoteAddress().hostAddress());
+        if (wait.isPresent()) {
+            return Response.fromResponse(ErrorPages.page(429, "Too many sign-ups",
+                    "Too many sign-ups from your network address. Try again " + RetryTimes.at(wait.get()) + "."))
+                    .header("Retry-After", RetryTimes.seconds(wait.get()))
+                    .build();
         }
         Account account;
         try {
@@ -73,10 +98,14 @@ public class Signup {
                     .entity(Templates.signup(username, email, e.errors()))
                     .build();
         }
-        boolean sent = verificationSender.send(account, uri);
-        String message = sent
-                ? "Welcome to Hoist, " + account.username() + ". We sent a link to " + account.email + " to verify your address."
-                : "Welcome to Hoist, " + account.username() + ". We could not send the verification email; send it again from your settings.";
+        VerificationSender.Outcome mail = verificationSender.send(account, linkBase.get());
+        String welcome = "Welcome to Hoist, " + account.username() + ". ";
+        String message = mail.sent()
+                ? welcome + "We sent a link to " + account.email + " to verify your address."
+                : mail.limited()
+                        ? welcome + account.email + " got too many mails from Hoist lately. You can ask for another mail "
+                                + RetryTimes.at(mail.retryAt()) + " from your settings."
+                        : welcome + "We could not send the verification email; send it again from your settings.";
         return Redirects.to("/", message, sessionCookie.issue(account.id, account.sessionEpoch));
     }
 }

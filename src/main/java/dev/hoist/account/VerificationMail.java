@@ -10,7 +10,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Sends the link that verifies an email address; without an SMTP server, writes it to the log. */
+/**
+ * Sends the link that verifies an email address, or tells the owner of an address that another
+ * account tried to use it; without an SMTP server, writes what it would send to the log.
+ */
 @ApplicationScoped
 public class VerificationMail {
 
@@ -19,6 +22,8 @@ public class VerificationMail {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance verifyEmail(String username, String link);
+
+        static native TemplateInstance addressInUse(String holder, String attemptedBy, String signInLink);
     }
 
     /**
@@ -40,7 +45,26 @@ public class VerificationMail {
             LOG.infof("No SMTP server is configured. To verify the email address of %s, open: %s", username, link);
             return true;
         }
-        Mail mail = Mail.withText(email, "Verify your email address for Hoist", Templates.verifyEmail(username, link).render());
+        return deliver(Mail.withText(email, "Verify your email address for Hoist", Templates.verifyEmail(username, link).render()),
+                username);
+    }
+
+    /**
+     * Tells the owner of {@code email}, the account {@code holder}, that the account {@code attemptedBy}
+     * asked to use it: sign-up and the email change answer the same whether an address is taken or
+     * not, so only the mailbox learns it.
+     */
+    public boolean sendAddressInUse(String holder, String attemptedBy, String email, String base) {
+        if (noSmtpServer) {
+            LOG.infof("No SMTP server is configured. The account %s tried to use the email address of %s; nothing was sent.",
+                    attemptedBy, holder);
+            return true;
+        }
+        return deliver(Mail.withText(email, "Someone tried to use your email address on Hoist",
+                Templates.addressInUse(holder, attemptedBy, base + "/login").render()), attemptedBy);
+    }
+
+    private boolean deliver(Mail mail, String username) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 mailer.send(mail).await().atMost(SEND_TIMEOUT);

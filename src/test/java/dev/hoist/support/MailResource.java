@@ -56,6 +56,11 @@ public class MailResource implements QuarkusTestResourceLifecycleManager {
         throw new AssertionError("No verification mail reached " + address);
     }
 
+    /** The text of the newest mail to {@code address}. */
+    public static String newestMailTo(String address) {
+        return newestTo(address).map(SmtpSink.Message::data).orElseThrow(() -> new AssertionError("No mail reached " + address));
+    }
+
     public static int countTo(String address) {
         return (int) sink.received().stream().filter(m -> isTo(m, address)).count();
     }
