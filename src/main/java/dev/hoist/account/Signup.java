@@ -77,6 +77,6 @@ public class Signup {
         String message = sent
                 ? "Welcome to Hoist, " + account.username() + ". We sent a link to " + account.email + " to verify your address."
                 : "Welcome to Hoist, " + account.username() + ". We could not send the verification email; send it again from your settings.";
-        return Redirects.to("/", message, sessionCookie.issue(account.id, account.sessionEpoch));
+        return Redirects.to("/", message, sessionCookie.issue(account));
     }
 }
