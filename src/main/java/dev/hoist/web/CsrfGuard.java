@@ -1,21 +1,15 @@
 package dev.hoist.web;
 
 import dev.hoist.HoistConfig;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
@@ -56,19 +50,6 @@ public class CsrfGuard {
             sent = field instanceof String text ? text : null;
         }
         return csrf.matches(sent) ? null : refusal();
-    }
-
-    /** Gives a signed-out visitor the cookie their forms' tokens are made from. */
-    @ServerResponseFilter
-    public void visitorCookie(ContainerResponseContext response) {
-        boolean page = response.getEntity() instanceof TemplateInstance
-                || MediaType.TEXT_HTML_TYPE.isCompatible(response.getMediaType());
-        if (page && !SessionFilter.sets(response, CsrfToken.COOKIE)) {
-            NewCookie cookie = csrf.cookieToSet();
-            if (cookie != null) {
-                response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
-            }
-        }
     }
 
     static boolean isRegistry(String path) {

@@ -3,11 +3,12 @@ package dev.hoist.web;
 import dev.hoist.HoistConfig;
 import dev.hoist.platform.ServerSecrets;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -46,7 +47,6 @@ public class CsrfToken {
     HoistConfig config;
 
     private String visitorId;
-    private boolean newVisitorId;
 
     public String getField() {
         return FIELD;
@@ -68,17 +68,11 @@ public class CsrfToken {
         return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), getValue().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The cookie a signed-out visitor needs for the forms of this page, or null if they have it. */
-    NewCookie cookieToSet() {
-        if (currentUser.session().isPresent()) {
-            return null;
-        }
-        visitorId();
-        return newVisitorId ? new NewCookie.Builder(COOKIE).value(visitorId).path("/").httpOnly(true)
-                .secure(config.session().secureCookie()).sameSite(NewCookie.SameSite.LAX).build() : null;
-    }
-
-    /** The visitor's random id from the cookie; a missing or garbled cookie is replaced, never an error. */
+    /**
+     * The visitor's random id from the cookie. A missing or garbled cookie is replaced, never an
+     * error: the new one goes out with this response (set as the headers leave, so it works
+     * whether the page is rendered before or after the response filters).
+     */
     private String visitorId() {
         if (visitorId == null) {
             Cookie cookie = routing.request().getCookie(COOKIE);
@@ -88,7 +82,11 @@ public class CsrfToken {
                 byte[] random = new byte[16];
                 RANDOM.nextBytes(random);
                 visitorId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                newVisitorId = true;
+                String setCookie = Cookie.cookie(COOKIE, visitorId).setPath("/").setHttpOnly(true)
+                        .setSecure(config.session().secureCookie()).setSameSite(CookieSameSite.LAX).encode();
+                routing.addHeadersEndHandler(sent -> routing.response().headers()
+                        .add(HttpHeaders.SET_COOKIE, setCookie)
+                        .set(HttpHeaders.CACHE_CONTROL, PrivatePages.NO_STORE));
             }
         }
         return visitorId;

@@ -3,6 +3,7 @@ package dev.hoist.web;
 import dev.hoist.account.Account;
 import dev.hoist.account.AccountSession;
 import dev.hoist.account.Sessions;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -44,6 +45,10 @@ public class CurrentUser {
     /** The live session this request's cookie names, if any. */
     public Optional<AccountSession> session() {
         if (session == null) {
+            if (!BlockingOperationControl.isBlockingAllowed()) {
+                // An error page answered on the event loop (415, unrouted 404): shown signed out, not a 500.
+                return Optional.empty();
+            }
             Cookie cookie = routing.request().getCookie(SessionCookie.NAME);
             String token = cookie == null ? null : cookie.getValue();
             session = SessionCookie.wellFormed(token) ? sessions.find(token) : Optional.empty();
