@@ -45,6 +45,9 @@ public class Login {
     SessionCookie sessionCookie;
 
     @Inject
+    Sessions sessions;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -86,13 +89,15 @@ public class Login {
             return Response.status(401).entity(page(name, back, WRONG)).build();
         }
         Account account = result.account();
-        return Redirects.to(back).cookie(sessionCookie.issue(account.id, account.sessionEpoch)).build();
+        return Redirects.to(back).cookie(sessionCookie.issue(account)).build();
     }
 
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@CookieParam(OidcSessions.NAME) String oidcSession, UriInfo uri) {
+        // Ended on the server, so a copy of the cookie taken before no longer works anywhere.
+        currentUser.session().ifPresent(sessions::end);
         // Signed in through the identity provider: end its session too, then come back home.
         return oidcSessions.endSession(oidcSession, uri.getBaseUri())
                 .map(end -> Response.seeOther(end)

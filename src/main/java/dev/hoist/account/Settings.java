@@ -139,9 +139,9 @@ public class Settings {
         }
         try {
             Account changed = accounts.changePassword(account, current, password);
-            // Other sessions end with the old epoch; this one continues with the new one.
+            // The new epoch ended every session, this one too; this browser starts a fresh one.
             return Redirects.to("/settings", "Your password is changed. Other sessions are signed out.",
-                    sessionCookie.issue(changed.id, changed.sessionEpoch));
+                    sessionCookie.issue(changed));
         } catch (AccountException e) {
             return invalid(account, "", e);
         }

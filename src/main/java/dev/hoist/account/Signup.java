@@ -106,6 +106,6 @@ public class Signup {
                         ? welcome + account.email + " got too many mails from Hoist lately. You can ask for another mail "
                                 + RetryTimes.at(mail.retryAt()) + " from your settings."
                         : welcome + "We could not send the verification email; send it again from your settings.";
-        return Redirects.to("/", message, sessionCookie.issue(account.id, account.sessionEpoch));
+        return Redirects.to("/", message, sessionCookie.issue(account));
     }
 }

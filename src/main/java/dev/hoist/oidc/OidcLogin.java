@@ -144,7 +144,7 @@ public class OidcLogin {
 
     private Response signIn(OidcIdentity who, Account account, String back, String message) {
         List<NewCookie> cookies = new ArrayList<>();
-        cookies.add(sessionCookie.issue(account.id, account.sessionEpoch));
+        cookies.add(sessionCookie.issue(account));
         cookies.add(sessions.clearQuarkusSession());
         String endSession = metadata.isResolvable() ? metadata.get().getEndSessionUri() : null;
         if (endSession != null) {

@@ -19,9 +19,14 @@ public class Flash {
 
     private String message;
     private boolean shown;
+    private boolean garbled;
 
     void received(String encoded) {
-        message = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        try {
+            message = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            garbled = true; // not one of ours ("%zz"): drop it rather than break the page
+        }
     }
 
     /** The message from the previous request, if any; reading it consumes it. */
@@ -30,8 +35,9 @@ public class Flash {
         return message;
     }
 
-    boolean wasShown() {
-        return shown;
+    /** True once the message is shown, or if the cookie was garbled: either way it must go. */
+    boolean isSpent() {
+        return shown || garbled;
     }
 
     public static NewCookie cookie(String message) {

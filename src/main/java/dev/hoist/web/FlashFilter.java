@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Hands the flash cookie to {@link Flash} and removes it once a page has shown it. */
+/** Hands the flash cookie to {@link Flash} and removes it once a page has shown it (or it was garbled). */
 public class FlashFilter {
 
     @Inject
@@ -26,7 +26,7 @@ public class FlashFilter {
     public void consume(ContainerResponseContext response) {
         boolean settingNew = response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, java.util.List.of()).stream()
                 .anyMatch(c -> c.toString().startsWith(Flash.COOKIE + "="));
-        if (flash.wasShown() && !settingNew) {
+        if (flash.isSpent() && !settingNew) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, Flash.expired());
         }
     }

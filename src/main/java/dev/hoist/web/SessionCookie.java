@@ -1,43 +1,53 @@
 package dev.hoist.web;
 
 import dev.hoist.HoistConfig;
+import dev.hoist.account.Account;
+import dev.hoist.account.Sessions;
 import dev.hoist.platform.ServerSecrets;
 import io.quarkus.runtime.Startup;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.ProviderException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The sign-in session lives in an encrypted, authenticated cookie (AES-GCM) rather than in
- * server memory, so it survives restarts and works on every copy of Hoist. The key is one of
- * the {@link ServerSecrets}.
+ * The sign-in session cookie. It carries a random token naming a row of the sessions table
+ * ({@link Sessions}), so signing out ends the session on every copy of Hoist. The AES-GCM
+ * sealing below is kept for other cookies that must stay private; its key is one of the
+ * {@link ServerSecrets}.
  */
 @ApplicationScoped
 public class SessionCookie {
 
     public static final String NAME = "hoist_session";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final int IV_BYTES = 12;
+    private static final int TAG_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** What a valid cookie says: who, in which session epoch, until when. */
-    public record Claims(long accountId, int epoch, Instant expires) {
-    }
 
     @Inject
     ServerSecrets secrets;
 
     @Inject
     HoistConfig config;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    RoutingContext routing;
 
     private SecretKeySpec key;
 
@@ -46,21 +56,24 @@ public class SessionCookie {
         key = new SecretKeySpec(secrets.get("session-key", 32), "AES");
     }
 
-    public NewCookie issue(long accountId, int epoch) {
-        Instant expires = Instant.now().plus(config.session().maxAge());
-        String plain = "v1:" + accountId + ":" + epoch + ":" + expires.getEpochSecond();
-        return cookie(seal(plain), (int) config.session().maxAge().toSeconds());
+    /** Starts a session for {@code account} from this request's browser, and the cookie that carries it. */
+    public NewCookie issue(Account account) {
+        HttpServerRequest request = routing.request();
+        String token = sessions.start(account, config.session().maxAge(), request.getHeader("User-Agent"), clientAddress(request));
+        return cookie(token, (int) config.session().maxAge().toSeconds());
     }
 
     public NewCookie clear() {
         return cookie("", 0);
     }
 
-    public Optional<Claims> read(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        return open(value).flatMap(SessionCookie::parse).filter(c -> c.expires().isAfter(Instant.now()));
+    /** True for a value a session cookie could hold; anything else is not worth a database query. */
+    static boolean wellFormed(String value) {
+        return value != null && TOKEN.matcher(value).matches();
+    }
+
+    static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
     }
 
     private NewCookie cookie(String value, int maxAge) {
@@ -93,28 +106,16 @@ public class SessionCookie {
     public Optional<String> open(String value) {
         try {
             byte[] all = Base64.getUrlDecoder().decode(value);
-            if (all.length <= IV_BYTES) {
+            // Shorter than nonce and tag: GCM would throw an unchecked ShortBufferException.
+            if (all.length < IV_BYTES + TAG_BYTES) {
                 return Optional.empty();
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV_BYTES));
             byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
             return Optional.of(new String(plain, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (IllegalArgumentException | GeneralSecurityException | ProviderException e) {
             return Optional.empty(); // forged, truncated or from an older key
-        }
-    }
-
-    private static Optional<Claims> parse(String plain) {
-        String[] parts = plain.split(":");
-        if (parts.length != 4 || !parts[0].equals("v1")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Claims(Long.parseLong(parts[1]), Integer.parseInt(parts[2]),
-                    Instant.ofEpochSecond(Long.parseLong(parts[3]))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

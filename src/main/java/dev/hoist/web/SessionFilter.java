@@ -1,14 +1,11 @@
 package dev.hoist.web;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Reads the session cookie into {@link CurrentUser}, and clears a cookie that no longer works. */
+/** Clears a session cookie that names no live session (ended, expired, forged or garbled). */
 public class SessionFilter {
 
     @Inject
@@ -17,24 +14,21 @@ public class SessionFilter {
     @Inject
     CurrentUser currentUser;
 
-    @ServerRequestFilter
-    public void readSession(ContainerRequestContext request) {
-        Cookie cookie = request.getCookies().get(SessionCookie.NAME);
-        if (cookie != null) {
-            sessionCookie.read(cookie.getValue()).ifPresentOrElse(currentUser::useSession,
-                    () -> request.setProperty("hoist.clear-session", true));
-        }
-    }
-
     @ServerResponseFilter
-    public void clearBrokenSession(ContainerRequestContext request, ContainerResponseContext response) {
+    public void clearDeadSession(ContainerResponseContext response) {
         if (response.getStatus() >= 500) {
             // A failure (the database down, say) tells nothing about the cookie, and asking would fail again.
             return;
         }
-        boolean unreadable = request.getProperty("hoist.clear-session") != null;
-        if ((unreadable || currentUser.isStale()) && !response.getHeaders().containsKey(HttpHeaders.SET_COOKIE)) {
+        if (currentUser.hasDeadCookie() && !sets(response, SessionCookie.NAME)) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, sessionCookie.clear());
         }
+    }
+
+    /** True if the response already sets the cookie {@code name} (a sign-in or sign-out). */
+    static boolean sets(ContainerResponseContext response, String name) {
+        return response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, java.util.List.of()).stream()
+                .anyMatch(c -> c instanceof jakarta.ws.rs.core.Cookie cookie ? cookie.getName().equals(name)
+                        : c.toString().startsWith(name + "="));
     }
 }

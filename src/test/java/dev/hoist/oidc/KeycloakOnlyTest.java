@@ -47,8 +47,11 @@ class KeycloakOnlyTest {
     @Inject
     AccessTokenService tokens;
 
-    /** A real CSRF cookie and token (taken from the sign-out form of a Keycloak user), with no session. */
-    private static String csrfCookie;
+    /**
+     * A real session and CSRF token (taken from the sign-out form of a Keycloak user): the forms
+     * below are refused for what they are, not for a missing token.
+     */
+    private static String session;
     private static String csrfToken;
 
     @BeforeEach
@@ -61,7 +64,7 @@ class KeycloakOnlyTest {
         Matcher m = CSRF.matcher(home.body());
         assertTrue(m.find(), home.body());
         csrfToken = m.group(1);
-        csrfCookie = flow.cookie(hoist(), "hoist_csrf");
+        session = flow.cookie(hoist(), "hoist_session");
     }
 
     private String hoist() {
@@ -140,7 +143,7 @@ class KeycloakOnlyTest {
     private Response post(String path, Map<String, String> fields) {
         Map<String, String> form = new java.util.HashMap<>(fields);
         form.put("csrf-token", csrfToken);
-        return given().redirects().follow(false).cookie("hoist_csrf", csrfCookie)
+        return given().redirects().follow(false).cookie("hoist_session", session)
                 .contentType("application/x-www-form-urlencoded").formParams(form).post(path);
     }
 
