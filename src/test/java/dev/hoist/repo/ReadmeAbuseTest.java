@@ -84,12 +84,14 @@ class ReadmeAbuseTest {
             case "runOfLessThan" -> "<".repeat(99990);
             case "dashes" -> "- ".repeat(49500);
             case "deepQuote" -> ">".repeat(5000) + " boom";
+            // Not from the attacks: lists nested 33,000 deep on one line ("- - -" is a rule instead).
+            case "deepList" -> "1. ".repeat(33000) + "boom";
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "runOfLessThan", "dashes", "deepQuote" })
+    @ValueSource(strings = { "runOfLessThan", "dashes", "deepQuote", "deepList" })
     void aPathologicalReadmeIsSavedQuicklyOrRefusedAndItsPageStaysCheap(String name) throws Exception {
         String me = Visitor.uniqueName("md");
         Visitor owner = People.verified(me);
@@ -116,7 +118,7 @@ class ReadmeAbuseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "runOfLessThan", "dashes", "deepQuote" })
+    @ValueSource(strings = { "runOfLessThan", "dashes", "deepQuote", "deepList" })
     void aPathologicalReadmeStoredBeforeTheBoundsIsRenderedOnceAndNeverBreaksThePage(String name) throws Exception {
         String me = Visitor.uniqueName("mdold");
         Visitor owner = People.verified(me);
