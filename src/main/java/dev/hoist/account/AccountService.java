@@ -23,6 +23,9 @@ public class AccountService {
     @Inject
     Passwords passwords;
 
+    @Inject
+    GrantGenerations generations;
+
     public Account signUp(String username, String email, String password) {
         FormErrors errors = new FormErrors();
         NamespaceNames.problem(username).ifPresent(m -> errors.add("username", m));
@@ -113,6 +116,7 @@ public class AccountService {
         });
         managed.passwordHash = passwords.hash(replacement);
         managed.sessionEpoch++;
+        generations.bump(managed.id);
         return managed;
     }
 
