@@ -108,7 +108,13 @@ public class AccountService {
         if (managed.passwordHash == null) {
             throw AccountException.of("current", "This account signs in through your identity provider and has no password here.");
         }
-        if (!passwords.matches(current, managed.passwordHash)) {
+        boolean right;
+        try {
+            right = passwords.matches(current, managed.passwordHash);
+        } catch (PasswordCheckPool.Busy e) {
+            throw AccountException.of("current", "Too many passwords are being checked right now. Try again in a moment.");
+        }
+        if (!right) {
             throw AccountException.of("current", "The current password is wrong.");
         }
         passwords.problem(replacement).ifPresent(m -> {
