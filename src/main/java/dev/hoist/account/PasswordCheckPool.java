@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Password checks (bcrypt, deliberately slow) run on a few threads of their own, in arrival
- * order, so a flood of sign-ins queues behind itself instead of taking every core from pages and
- * pulls. A check for a name with no password (no such account) knows its answer already: it
+ * Password checks (bcrypt, deliberately slow) run on a few threads of their own, so a flood of
+ * sign-ins queues instead of taking every core from pages and pulls. Suspect checks (a name or
+ * address that already failed in this window) wait behind all others: a flood queues behind
+ * itself, not in front of everyone. A check for a name with no password (no such account) knows its answer already: it
  * takes its turn in the queue like any other, then waits as long as a real check takes without
  * using the CPU, so a flood of made-up names costs nothing and still looks like real ones.
  */
@@ -40,20 +41,29 @@ final class PasswordCheckPool implements AutoCloseable {
     private final AtomicLong typicalNanos;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostRunning = new AtomicInteger();
+    private final AtomicLong arrivals = new AtomicLong();
+    private final int queue;
 
     PasswordCheckPool(int threads, int queue, Verifier verifier, Duration typical) {
         this.verifier = verifier;
         this.typicalNanos = new AtomicLong(typical.toNanos());
+        this.queue = queue;
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(queue), named("hoist-password-check-"));
+                new PriorityBlockingQueue<>(), named("hoist-password-check-"));
         this.decoys = Executors.newSingleThreadScheduledExecutor(named("hoist-password-decoy-"));
     }
 
-    /** Whether {@code password} matches {@code hash}; with no hash, false after a real check's time. */
-    boolean matches(String password, String hash) {
+    /**
+     * Whether {@code password} matches {@code hash}; with no hash, false after a real check's time.
+     * A {@code suspect} check runs only when no other check is waiting.
+     */
+    boolean matches(String password, String hash, boolean suspect) {
+        if (workers.getQueue().size() >= queue) {
+            throw new Busy();
+        }
         CompletableFuture<Boolean> result = new CompletableFuture<>();
         try {
-            workers.execute(() -> run(password, hash, result));
+            workers.execute(new Check(suspect, arrivals.incrementAndGet(), () -> run(password, hash, result)));
         } catch (RejectedExecutionException e) {
             throw new Busy();
         }
@@ -92,6 +102,19 @@ final class PasswordCheckPool implements AutoCloseable {
             running.decrementAndGet();
             long took = System.nanoTime() - start;
             typicalNanos.updateAndGet(t -> t - t / 8 + took / 8);
+        }
+    }
+
+    /** Others before suspects, each in arrival order. */
+    private record Check(boolean suspect, long arrival, Runnable work) implements Runnable, Comparable<Check> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Check other) {
+            return suspect != other.suspect ? Boolean.compare(suspect, other.suspect) : Long.compare(arrival, other.arrival);
         }
     }
 

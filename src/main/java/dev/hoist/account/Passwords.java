@@ -67,10 +67,15 @@ public class Passwords {
      * @throws PasswordCheckPool.Busy when too many checks are waiting already
      */
     public boolean matches(String password, String hash) {
+        return matches(password, hash, false);
+    }
+
+    /** As above; a {@code suspect} check (its name or address failed lately) waits behind all others. */
+    public boolean matches(String password, String hash, boolean suspect) {
         if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return false;
         }
-        return pool().matches(password, hash);
+        return pool().matches(password, hash, suspect);
     }
 
     synchronized PasswordCheckPool pool() {

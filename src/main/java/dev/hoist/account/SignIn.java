@@ -55,7 +55,7 @@ public class SignIn {
             }
             account = Account.findByUsername(username).orElse(null);
             String stored = account == null ? null : account.passwordHash;
-            ok = recent.matchedRecently(password, stored) || passwords.matches(password, stored);
+            ok = recent.matchedRecently(password, stored) || passwords.matches(password, stored, attempt.suspect());
             if (ok) {
                 recent.remember(password, stored);
             }
