@@ -111,6 +111,25 @@ public interface HoistConfig {
 
         @WithDefault("PT15M")
         Duration lockout();
+
+        /** Wrong personal access tokens from one client address within the window before its tokens are refused. */
+        @WithDefault("30")
+        int tokenAddressFailures();
+
+        /** Password (bcrypt) checks running at once in each copy; by default half the cores, at least 1. */
+        Optional<Integer> checkThreads();
+
+        /** Password checks that may wait for a free thread; more are refused (429) until some finish. */
+        @WithDefault("200")
+        int checkQueue();
+
+        /** Failed password sign-ins per minute in each copy, from all addresses, before suspect ones are slowed. */
+        @WithDefault("60")
+        int failureBudget();
+
+        /** How long a suspect sign-in (a name or address that failed in this window) waits once the budget is spent. */
+        @WithDefault("PT2S")
+        Duration failureDelay();
     }
 
     Quota quota();

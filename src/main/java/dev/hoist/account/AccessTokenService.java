@@ -4,6 +4,7 @@ import dev.hoist.access.AccessMode;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.FormException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,9 @@ public class AccessTokenService {
     /** A new token and the secret to show once. */
     public record Created(AccessToken token, String secret) {
     }
+
+    @Inject
+    GrantGenerations generations;
 
     public Created create(Account owner, String description, String scope, String expiresInDays) {
         FormErrors errors = new FormErrors();
@@ -66,8 +70,11 @@ public class AccessTokenService {
         return new Created(token, secret);
     }
 
+    /** Deletes the token; registry grants issued before can then no longer push or delete. */
     public void revoke(Account owner, long tokenId) {
-        AccessToken.delete("id = ?1 and account.id = ?2", tokenId, owner.id);
+        if (AccessToken.delete("id = ?1 and account.id = ?2", tokenId, owner.id) > 0) {
+            generations.bump(owner.id);
+        }
     }
 
     /** The token if {@code secret} is a live token of {@code username}; records its use. */

@@ -43,6 +43,13 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
+    /**
+     * Carried in registry tokens and compared when they push or delete; only {@link GrantGenerations}
+     * changes it (one SQL increment, so concurrent bumps never lose one).
+     */
+    @Column(name = "grant_generation", insertable = false, updatable = false)
+    public long grantGeneration;
+
     public String username() {
         return namespace.name;
     }

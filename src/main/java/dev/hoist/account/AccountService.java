@@ -30,6 +30,9 @@ public class AccountService {
     @Inject
     NamespaceContents contents;
 
+    @Inject
+    GrantGenerations generations;
+
     public Account signUp(String username, String email, String password) {
         FormErrors errors = new FormErrors();
         NamespaceNames.problem(username).ifPresent(m -> errors.add("username", m));
@@ -135,7 +138,13 @@ public class AccountService {
         if (managed.passwordHash == null) {
             throw AccountException.of("current", "This account signs in through your identity provider and has no password here.");
         }
-        if (!passwords.matches(current, managed.passwordHash)) {
+        boolean right;
+        try {
+            right = passwords.matches(current, managed.passwordHash);
+        } catch (PasswordCheckPool.Busy e) {
+            throw AccountException.of("current", "Too many passwords are being checked right now. Try again in a moment.");
+        }
+        if (!right) {
             throw AccountException.of("current", "The current password is wrong.");
         }
         passwords.problem(replacement).ifPresent(m -> {
@@ -143,6 +152,7 @@ public class AccountService {
         });
         managed.passwordHash = passwords.hash(replacement);
         managed.sessionEpoch++;
+        generations.bump(managed.id);
         return managed;
     }
 

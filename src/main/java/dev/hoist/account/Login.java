@@ -81,7 +81,7 @@ public class Login {
         SignIn.Result result = signIn.withPassword(name, password, http.remoteAddress().hostAddress());
         if (result.lockedFor() != null) {
             return Response.status(429)
-                    .header("Retry-After", result.lockedFor().toSeconds())
+                    .header("Retry-After", Math.max(1, result.lockedFor().toSeconds()))
                     .entity(page(name, back, lockedMessage(result.lockedFor())))
                     .build();
         }

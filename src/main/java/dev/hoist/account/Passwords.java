@@ -3,12 +3,18 @@ package dev.hoist.account;
 import dev.hoist.HoistConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
-/** Password rules and bcrypt hashing (salted, slow), from WildFly Elytron. */
+/**
+ * Password rules and bcrypt hashing (salted, slow), from WildFly Elytron. Checks run on a small
+ * pool of their own ({@link PasswordCheckPool}); personal access tokens never come here (they are
+ * long random strings, kept as SHA-256).
+ */
 @ApplicationScoped
 public class Passwords {
 
@@ -19,12 +25,25 @@ public class Passwords {
     @Inject
     HoistConfig config;
 
-    /** Hashed once so that a sign-in for a missing user costs as much as one for a real user. */
-    private String decoyHash;
+    private PasswordCheckPool pool;
 
     @Startup
-    void init() {
-        decoyHash = hash("decoy password, never matches");
+    synchronized void init() {
+        // One real check tells how long a check takes here, which a check for a missing name waits.
+        String decoy = hash("decoy password, never matches");
+        long start = System.nanoTime();
+        verify("another password", decoy);
+        int threads = config.login().checkThreads().filter(n -> n > 0)
+                .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        pool = new PasswordCheckPool(threads, config.login().checkQueue(), Passwords::verify,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     public Optional<String> problem(String password) {
@@ -41,14 +60,29 @@ public class Passwords {
         return BcryptUtil.bcryptHash(password, config.password().bcryptCost());
     }
 
-    /** Checks {@code password} against {@code hash}; with no hash, burns the same time and fails. */
+    /**
+     * Checks {@code password} against {@code hash} on the check pool; with no hash, takes as long
+     * and fails.
+     *
+     * @throws PasswordCheckPool.Busy when too many checks are waiting already
+     */
     public boolean matches(String password, String hash) {
+        return matches(password, hash, false);
+    }
+
+    /** As above; a {@code suspect} check (its name or address failed lately) waits behind all others. */
+    public boolean matches(String password, String hash, boolean suspect) {
         if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return false;
         }
-        boolean real = hash != null;
-        boolean ok = verify(password, real ? hash : decoyHash);
-        return real && ok;
+        return pool().matches(password, hash, suspect);
+    }
+
+    synchronized PasswordCheckPool pool() {
+        if (pool == null) {
+            init();
+        }
+        return pool;
     }
 
     private static boolean verify(String password, String hash) {

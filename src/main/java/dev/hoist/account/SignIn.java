@@ -1,17 +1,25 @@
 package dev.hoist.account;
 
+import dev.hoist.HoistConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
- * Checks a username and password, counting failures toward the lockout. Shared by the sign-in
- * page and, later, the registry's token endpoint, so both count toward the same lock.
+ * Checks a username and password for the sign-in page, {@code /token} and the JSON APIs, so all
+ * of them count toward the same lock. The attempt is counted before the password is checked (see
+ * {@link LoginThrottle}); checks run on a bounded pool ({@link Passwords}); and while many
+ * sign-ins fail across all addresses, names and addresses that already failed wait before their
+ * check ({@link FailureBudget}).
  */
 @ApplicationScoped
 public class SignIn {
 
-    /** Either the account, or a lock still in force, or neither (wrong credentials). */
+    /** What a client is told when the check pool is full: try again in a moment. */
+    static final Duration BUSY = Duration.ofSeconds(1);
+
+    /** Either the account, or how long to wait (locked, or too busy now), or neither (wrong credentials). */
     public record Result(Account account, Duration lockedFor) {
     }
 
@@ -24,20 +32,54 @@ public class SignIn {
     @Inject
     RecentSignIns recent;
 
+    @Inject
+    HoistConfig config;
+
+    private FailureBudget budget;
+
+    @PostConstruct
+    void init() {
+        budget = new FailureBudget(config.login().failureBudget(), System::currentTimeMillis);
+    }
+
     public Result withPassword(String username, String password, String address) {
-        Duration locked = throttle.lockedFor(username, address).orElse(null);
-        if (locked != null) {
-            return new Result(null, locked);
+        LoginThrottle.Attempt attempt = throttle.reservePassword(username, address);
+        if (!attempt.allowed()) {
+            return new Result(null, attempt.retryAfter());
         }
-        Account account = Account.findByUsername(username).orElse(null);
-        String stored = account == null ? null : account.passwordHash;
-        boolean ok = recent.matchedRecently(password, stored) || passwords.matches(password, stored);
+        Account account;
+        boolean ok;
+        try {
+            if (attempt.suspect() && budget.spent()) {
+                pause(config.login().failureDelay());
+            }
+            account = Account.findByUsername(username).orElse(null);
+            String stored = account == null ? null : account.passwordHash;
+            ok = recent.matchedRecently(password, stored) || passwords.matches(password, stored, attempt.suspect());
+            if (ok) {
+                recent.remember(password, stored);
+            }
+        } catch (PasswordCheckPool.Busy e) {
+            throttle.unchecked(username, address);
+            return new Result(null, BUSY);
+        }
         if (!ok) {
-            throttle.recordFailure(username, address);
+            budget.recordFailure();
             return new Result(null, null);
         }
-        throttle.recordSuccess(username);
-        recent.remember(password, stored);
+        throttle.passwordSucceeded(username, address);
         return new Result(account, null);
+    }
+
+    FailureBudget budget() {
+        return budget;
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

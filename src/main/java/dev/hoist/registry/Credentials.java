@@ -14,8 +14,9 @@ import java.util.Base64;
 
 /**
  * The credentials Docker clients send to {@code /token}: a username with a personal access token
- * or a password (local accounts, and only while local sign-in is on), both counted toward the
- * sign-in lockout. Anonymous callers get an anonymous token.
+ * or a password (local accounts, and only while local sign-in is on). Passwords count toward the
+ * sign-in lockout of the account and the address; tokens toward a limit of the address alone.
+ * Anonymous callers get an anonymous token.
  */
 @ApplicationScoped
 public class Credentials {
@@ -75,7 +76,7 @@ public class Credentials {
         SignIn.Result result = signIn.withPassword(name, secret, address);
         if (result.lockedFor() != null) {
             throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many failed sign-in attempts; try again later")
-                    .header("Retry-After", String.valueOf(result.lockedFor().toSeconds()));
+                    .header("Retry-After", String.valueOf(Math.max(1, result.lockedFor().toSeconds())));
         }
         if (result.account() == null) {
             throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect username or password");
@@ -83,15 +84,18 @@ public class Credentials {
         return new Caller(result.account(), null);
     }
 
-    /** A personal access token: a wrong one counts toward the same lockout as a wrong password. */
+    /**
+     * A personal access token. Wrong passwords never lock tokens (or anyone could stop a user's CI
+     * by typing their name with wrong passwords); wrong tokens are limited per client address.
+     */
     private Caller withToken(String name, String secret, String address) {
-        throttle.lockedFor(name, address).ifPresent(wait -> {
-            throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many failed sign-in attempts; try again later")
-                    .header("Retry-After", String.valueOf(wait.toSeconds()));
+        throttle.tokenLockedFor(address).ifPresent(wait -> {
+            throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many wrong tokens from this address; try again later")
+                    .header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
         });
         AccessToken token = tokens.check(name, secret).orElse(null);
         if (token == null) {
-            throttle.recordFailure(name, address);
+            throttle.tokenFailed(address);
             throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect username or token");
         }
         return new Caller(token.account, token.scope.name());

@@ -3,6 +3,7 @@ package dev.hoist.registry;
 import dev.hoist.access.Access;
 import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
+import dev.hoist.account.GrantGenerations;
 import dev.hoist.namespace.NamespaceNames;
 import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.Repo;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The registry's gate: the token must grant the action, and the one access function must still
- * allow it now (a grant removed after the token was issued takes effect at once).
+ * allow it now (a grant removed after the token was issued takes effect at once). A push or
+ * delete also needs the token to be of the account's current grant generation, so a token issued
+ * before a personal access token was revoked or the password changed cannot write any more.
  */
 @ApplicationScoped
 public class RegistryAccess {
@@ -30,6 +33,9 @@ public class RegistryAccess {
 
     @Inject
     RepoService repos;
+
+    @Inject
+    GrantGenerations generations;
 
     /** pull → Read, push → Write, delete → Admin; capped by a personal access token's scope. */
     public static AccessMode needed(String action) {
@@ -51,8 +57,13 @@ public class RegistryAccess {
     public Repo require(String namespace, String name, String action, UriInfo uri) {
         validateName(namespace, name);
         String fullName = namespace + "/" + name;
+        String scope = "repository:" + fullName + ":" + (Grant.PULL.equals(action) ? "pull" : "pull," + action);
         if (!caller.granted(fullName, action)) {
-            String scope = "repository:" + fullName + ":" + (Grant.PULL.equals(action) ? "pull" : "pull," + action);
+            throw registry.unauthorized(uri, scope);
+        }
+        if (!Grant.PULL.equals(action) && !caller.subject().isEmpty()
+                && !generations.isCurrent(caller.subject(), caller.generation())) {
+            // Issued before a token was revoked or the password changed: ask the client to log in again.
             throw registry.unauthorized(uri, scope);
         }
         Repo repo = Repo.byName(namespace, name).orElse(null);

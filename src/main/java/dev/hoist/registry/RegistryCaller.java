@@ -37,6 +37,16 @@ public class RegistryCaller {
         return account;
     }
 
+    /** The account's name in the token; empty for anonymous tokens. */
+    public String subject() {
+        return claims == null || claims.subject() == null ? "" : claims.subject();
+    }
+
+    /** The account's grant generation when the token was issued. */
+    public long generation() {
+        return claims == null ? 0 : claims.generation();
+    }
+
     /** The personal access token's scope (READ/WRITE/ADMIN) if one was used, else null. */
     public String tokenScope() {
         return claims == null ? null : claims.tokenScope();

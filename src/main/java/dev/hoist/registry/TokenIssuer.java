@@ -50,8 +50,9 @@ public class TokenIssuer {
                 }
             }
         }
-        String token = tokens.issue(caller.account() == null ? "" : caller.account().username(), granted, registry.service(),
-                caller.tokenScope());
+        Account who = caller.account();
+        String token = tokens.issue(who == null ? "" : who.username(), granted, registry.service(), caller.tokenScope(),
+                who == null ? 0 : who.grantGeneration);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", token);
         body.put("access_token", token);

@@ -32,8 +32,11 @@ public class TokenService {
     public static final String ISSUER = "hoist";
     public static final Duration LIFETIME = Duration.ofMinutes(5);
 
-    /** What a valid token says. */
-    public record Claims(String subject, List<Grant> grants, String tokenScope) {
+    /**
+     * What a valid token says; {@code generation} is the account's grant generation when it was
+     * issued (0 in tokens from before generations existed).
+     */
+    public record Claims(String subject, List<Grant> grants, String tokenScope, long generation) {
     }
 
     @Inject
@@ -46,8 +49,9 @@ public class TokenService {
     /**
      * @param tokenScope the personal access token's scope if one was used (READ/WRITE/ADMIN), so
      *        requests can be capped by it; null for a password
+     * @param generation the account's grant generation, read with the credentials that were checked
      */
-    public String issue(String subject, List<Grant> grants, String service, String tokenScope) {
+    public String issue(String subject, List<Grant> grants, String service, String tokenScope, long generation) {
         List<Map<String, Object>> access = new ArrayList<>();
         for (Grant g : grants) {
             access.add(Map.of("type", g.type(), "name", g.name(), "actions", List.copyOf(g.actions())));
@@ -57,6 +61,7 @@ public class TokenService {
                 .audience(service)
                 .claim("jti", UUID.randomUUID().toString())
                 .claim("access", access)
+                .claim("gen", generation)
                 .expiresIn(LIFETIME);
         if (tokenScope != null) {
             builder.claim("pat_scope", tokenScope);
@@ -75,7 +80,9 @@ public class TokenService {
                 .build();
         try {
             JwtClaims claims = consumer.processToClaims(token);
-            return Optional.of(new Claims(claims.getSubject(), grants(claims), claims.getStringClaimValue("pat_scope")));
+            Object generation = claims.getClaimValue("gen");
+            return Optional.of(new Claims(claims.getSubject(), grants(claims), claims.getStringClaimValue("pat_scope"),
+                    generation instanceof Number n ? n.longValue() : 0));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
             return Optional.empty();
         }
