@@ -140,6 +140,21 @@ class ReadmeAbuseTest {
         assertQuietLog(name, 1);
     }
 
+    /** The settings page's preview renders what is typed: the same bounds, the same message. */
+    @org.junit.jupiter.api.Test
+    void thePreviewRefusesWhatSavingWould() {
+        String me = Visitor.uniqueName("mdpre");
+        Visitor owner = People.verified(me);
+        Repos.create(owner, me, "victim", false, "", "fine");
+        String settings = "/r/" + me + "/victim/settings";
+        long start = System.nanoTime();
+        owner.submit(settings, settings + "/description",
+                Map.of("description", "", "readme", input("runOfLessThan"), "action", "preview"))
+                .then().statusCode(400).body(containsString("id=\"readme-error\""));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < SAVE_MILLIS, "the preview took " + millis + " ms");
+    }
+
     /** Six anonymous clients at once, three views each, every one answered with 200 as fast as a plain page. */
     private void viewsAreCheap(Visitor owner, String me, String name) throws Exception {
         Repos.create(owner, me, "plain", false, "", "fine");
