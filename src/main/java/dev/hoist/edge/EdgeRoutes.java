@@ -56,7 +56,7 @@ public class EdgeRoutes {
         BodyHandler pages = BodyHandler.create(false).setBodyLimit(PAGE_BODY_LIMIT);
         BodyHandler registry = BodyHandler.create(false).setBodyLimit(REGISTRY_BODY_LIMIT);
         BodyHandler token = BodyHandler.create(false).setBodyLimit(TOKEN_BODY_LIMIT);
-        router.route().order(-300).handler(this::admit);
+        router.route().order(-300).handler(this::admit).failureHandler(this::failed);
         router.route().order(-290).handler(ctx -> readBody(ctx, pages, registry, token));
         router.route().order(-280).handler(this::checkBody);
     }
@@ -67,6 +67,11 @@ public class EdgeRoutes {
         Optional<String> problem = RequestChecks.path(path).or(() -> RequestChecks.query(request.query()));
         if (problem.isPresent()) {
             refuse(ctx, problem.get(), path.startsWith("/v2") ? "NAME_INVALID" : "UNSUPPORTED");
+            return;
+        }
+        Optional<String> credentials = RequestChecks.basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (credentials.isPresent()) {
+            refuse(ctx, credentials.get(), "UNAUTHORIZED");
             return;
         }
         if (!path.startsWith("/v2/") && !path.equals("/v2")) {
@@ -133,6 +138,26 @@ public class EdgeRoutes {
         }
         ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(EdgeJson.error(code, message));
+    }
+
+    /**
+     * Requests Vert.x refuses before any handler (a path it cannot decode, such as {@code /u/%zz})
+     * or a body over its limit: the same answer as the edge's own refusals, in the area's format.
+     */
+    private void failed(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (ctx.response().ended() || status < 400 || status >= 500) {
+            ctx.next();
+            return;
+        }
+        String message = status == 413 ? "The request body is too large." : "The request could not be understood.";
+        ctx.response().setStatusCode(status);
+        if (jsonArea(ctx.request().path())) {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(EdgeJson.error(status == 413 ? "SIZE_INVALID" : "UNSUPPORTED", message));
+        } else {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8").end(EdgeJson.page(status, message));
+        }
     }
 
     private void tooMany(RoutingContext ctx) {

@@ -83,6 +83,29 @@ public final class RequestChecks {
         return controls(decoded, lineBreaksAllowed, what);
     }
 
+    /**
+     * What is wrong with the credentials of a {@code Basic} Authorization header, if anything:
+     * they must be base64 of UTF-8 text without controls. Other schemes are not looked at.
+     */
+    public static Optional<String> basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(authorization.substring(6).trim());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("The credentials are not valid base64.");
+        }
+        try {
+            String decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return controls(decoded, false, "The credentials");
+        } catch (CharacterCodingException e) {
+            return Optional.of("The credentials are not valid UTF-8.");
+        }
+    }
+
     /** What is wrong with an already decoded form field (of a multipart form), if anything. */
     public static Optional<String> decodedField(String value) {
         return controls(value, true, "A form field");
