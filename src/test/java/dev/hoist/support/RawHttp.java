@@ -26,6 +26,11 @@ public final class RawHttp {
 
     /** Sends {@code method target} with the given header lines (each without CRLF) and body to the Hoist under test. */
     public static Answer send(String method, String target, String[] headers, byte[] body) throws IOException {
+        return send(request(method, target, java.util.List.of(headers), body));
+    }
+
+    /** The bytes of such a request: request line, Host, {@code Connection: close}, the headers, the length and the body. */
+    public static byte[] request(String method, String target, java.util.List<String> headers, byte[] body) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost\r\nConnection: close\r\n");
         for (String header : headers) {
@@ -40,7 +45,7 @@ public final class RawHttp {
         if (body != null) {
             request.writeBytes(body);
         }
-        return send(request.toByteArray());
+        return request.toByteArray();
     }
 
     public static Answer get(String target, String... headers) throws IOException {
