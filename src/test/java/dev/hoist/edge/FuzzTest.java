@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sends at least 10,000 malformed requests, made from a seeded random generator over every route
- * ({@code -Dhoist.fuzz.seed=N} replays a run, {@code -Dhoist.fuzz.requests=N} changes its length),
+ * ({@code -Dfuzz.seed=N} replays a run, {@code -Dfuzz.requests=N} changes its length),
  * and fails on any 5xx or dropped connection, and on any row that a refused (4xx) request wrote.
  * Writes are seen through PostgreSQL: a refused request after which the next transaction id moved
  * and some table holds a row whose xmin is that new, wrote it. Tables a refused request may
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FuzzTest {
 
-    private static final long SEED = Long.getLong("hoist.fuzz.seed", 20261203L);
-    private static final int REQUESTS = Integer.getInteger("hoist.fuzz.requests", 10_000);
+    private static final long SEED = Long.getLong("fuzz.seed", 20261203L);
+    private static final int REQUESTS = Integer.getInteger("fuzz.requests", 10_000);
     private static final Set<String> MAY_BE_WRITTEN_BY_REFUSALS = Set.of("login_failures", "server_secrets",
             "flyway_schema_history");
     private static final Pattern UPLOAD = Pattern.compile("/blobs/uploads/([0-9a-f-]{36})");

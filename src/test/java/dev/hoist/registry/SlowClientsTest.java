@@ -28,7 +28,7 @@ class SlowClientsTest {
      * How much longer than before the attack a normal client may wait for each answer while it runs:
      * a second, on top of what the same request took just before on this (shared, busy) machine.
      */
-    private static final long BUDGET_MS = Long.getLong("hoist.test.slow-budget-ms", 1000);
+    private static final long BUDGET_MS = Long.getLong("slow.budget-ms", 1000);
     private final java.util.Map<String, Long> baseline = new java.util.HashMap<>();
     private final List<Socket> open = new ArrayList<>();
 
