@@ -69,6 +69,16 @@ public class EdgeRoutes {
             refuse(ctx, problem.get(), path.startsWith("/v2") ? "NAME_INVALID" : "UNSUPPORTED");
             return;
         }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && !RequestChecks.mediaType(contentType)) {
+            refuse(ctx, "The Content-Type header is not a media type.", "UNSUPPORTED");
+            return;
+        }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && !RequestChecks.accept(accept)) {
+            // An unreadable Accept asks for nothing in particular.
+            request.headers().remove(HttpHeaders.ACCEPT);
+        }
         Optional<String> credentials = RequestChecks.basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (credentials.isPresent()) {
             refuse(ctx, credentials.get(), "UNAUTHORIZED");

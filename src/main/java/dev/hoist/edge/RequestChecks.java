@@ -106,6 +106,38 @@ public final class RequestChecks {
         }
     }
 
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final java.util.regex.Pattern PARAMETER = java.util.regex.Pattern
+            .compile("\\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+=(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+|\"[^\"\\\\\\p{Cntrl}]*\")\\s*");
+
+    /**
+     * Whether {@code value} is a media type ({@code type/subtype; name=value}) the REST layer can
+     * parse: anything else made it answer 500 instead of saying the request was wrong.
+     */
+    public static boolean mediaType(String value) {
+        String[] parts = value.split(";", -1);
+        String[] type = parts[0].trim().split("/", -1);
+        if (type.length != 2 || !TOKEN.matcher(type[0]).matches() || !TOKEN.matcher(type[1]).matches()) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            if (!PARAMETER.matcher(parts[i]).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every element of an Accept header is a media range. */
+    public static boolean accept(String value) {
+        for (String range : value.split(",", -1)) {
+            if (!mediaType(range)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What is wrong with an already decoded form field (of a multipart form), if anything. */
     public static Optional<String> decodedField(String value) {
         return controls(value, true, "A form field");

@@ -46,7 +46,34 @@ class FuzzTest {
      * Failures in other helpers' areas, known and reported, not yet fixed on this branch. Each is
      * matched narrowly; the lead removes an entry once the fix is merged. Keep this list short.
      */
-    private static final Map<String, Predicate<String>> KNOWN = Map.of();
+    private static final Map<String, Predicate<String>> KNOWN = Map.of(
+            "CSRF/cookies helper: a hoist_flash cookie that is not percent-encoding gives 500 (Flash.received)",
+            request -> cookie(request, "hoist_flash").map(FuzzTest::brokenPercentEncoding).orElse(false),
+            "CSRF/cookies helper: a hoist_session cookie shorter than the AES-GCM tag gives 500 (SessionCookie.open)",
+            request -> cookie(request, "hoist_session").map(FuzzTest::shorterThanTag).orElse(false));
+
+    private static java.util.Optional<String> cookie(String request, String name) {
+        Matcher m = Pattern.compile(name + "=([^;\\\r\n]*)").matcher(request);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+    }
+
+    private static boolean brokenPercentEncoding(String value) {
+        try {
+            java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static boolean shorterThanTag(String value) {
+        try {
+            int length = java.util.Base64.getUrlDecoder().decode(value).length;
+            return length > 12 && length < 28;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     @Inject
     DataSource database;
@@ -110,10 +137,10 @@ class FuzzTest {
         List<String> failures = new ArrayList<>();
         List<String> known = new ArrayList<>();
         long start = System.nanoTime();
+        long before = nextTransaction();
         for (int i = 0; i < REQUESTS && failures.size() < 20; i++) {
             byte[] request = request(random, cast, i);
             String shown = show(request);
-            long before = nextTransaction();
             RawHttp.Answer answer;
             try {
                 answer = RawHttp.send(request);
@@ -121,14 +148,16 @@ class FuzzTest {
                 answer = new RawHttp.Answer(0, e.toString(), "");
             }
             String problem = null;
+            long after = nextTransaction();
             if (answer.status() >= 500 || answer.status() == 0) {
                 problem = "answered " + answer.status() + " " + firstLine(answer.head()) + " " + clip(answer.body());
-            } else if (answer.status() >= 400 && nextTransaction() > before) {
+            } else if (answer.status() >= 400 && after > before) {
                 List<String> written = writtenSince(tables, before);
                 if (!written.isEmpty()) {
                     problem = "was refused with " + answer.status() + " but wrote rows in " + written;
                 }
             }
+            before = after;
             if (problem != null) {
                 String report = "request #" + i + " (seed " + SEED + ") " + problem + "\n" + shown;
                 String knownName = KNOWN.entrySet().stream().filter(e -> e.getValue().test(shown)).map(Map.Entry::getKey)
@@ -177,6 +206,9 @@ class FuzzTest {
             headers.add("Authorization: " + FuzzCorpus.basic(decoded(FuzzCorpus.pick(random, FuzzCorpus.VALUES)) + ":" + "password123"));
         } else if (auth == 3 && path.startsWith("/v2")) {
             headers.add("Authorization: Bearer " + cast.bearer());
+        }
+        if (random.nextInt(8) == 0) {
+            headers.add("Accept: " + FuzzCorpus.pick(random, FuzzCorpus.CONTENT_TYPES));
         }
         if (random.nextInt(5) == 0) {
             headers.add((random.nextBoolean() ? "Range: " : "Content-Range: ") + FuzzCorpus.pick(random, FuzzCorpus.VALUES));

@@ -59,14 +59,14 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
-            socket.shutdownOutput();
+            // No half-close: a server may take the client's FIN for a hang-up and drop the request.
             InputStream in = socket.getInputStream();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int end = text.indexOf("\r\n\r\n");
             String head = end < 0 ? text : text.substring(0, end);
             String body = end < 0 ? "" : text.substring(end + 4);
             int status = 0;
-            if (head.startsWith("HTTP/1.1 ") && head.length() >= 12) {
+            if (head.startsWith("HTTP/1.") && head.length() >= 12) {
                 status = Integer.parseInt(head.substring(9, 12));
             }
             return new Answer(status, head, body);
