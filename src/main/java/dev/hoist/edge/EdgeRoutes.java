@@ -71,7 +71,8 @@ public class EdgeRoutes {
         }
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !RequestChecks.mediaType(contentType)) {
-            refuse(ctx, "The Content-Type header is not a media type.", "UNSUPPORTED");
+            // Answered here even for pages: the REST layer reads the header before any filter and fails on it.
+            answerNow(ctx, 415, "UNSUPPORTED", "The Content-Type header is not a media type this server reads.");
             return;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -148,6 +149,15 @@ public class EdgeRoutes {
         }
         ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(EdgeJson.error(code, message));
+    }
+
+    private void answerNow(RoutingContext ctx, int status, String code, String message) {
+        ctx.response().setStatusCode(status);
+        if (jsonArea(ctx.request().path())) {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(EdgeJson.error(code, message));
+        } else {
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8").end(EdgeJson.page(status, message));
+        }
     }
 
     /**

@@ -121,11 +121,24 @@ public final class RequestChecks {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {
-            if (!PARAMETER.matcher(parts[i]).matches()) {
+            if (!PARAMETER.matcher(parts[i]).matches() || !knownCharset(parts[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A charset parameter must name a charset Java has: an unknown one made form decoding fail with 500. */
+    private static boolean knownCharset(String parameter) {
+        String[] nameValue = parameter.trim().split("=", 2);
+        if (!nameValue[0].equalsIgnoreCase("charset")) {
+            return true;
+        }
+        try {
+            return java.nio.charset.Charset.isSupported(nameValue[1].replace("\"", ""));
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     /** Whether every element of an Accept header is a media range. */
