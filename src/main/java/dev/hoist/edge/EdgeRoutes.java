@@ -77,8 +77,9 @@ public class EdgeRoutes {
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept != null && !RequestChecks.accept(accept)) {
-            // An unreadable Accept asks for nothing in particular.
-            request.headers().remove(HttpHeaders.ACCEPT);
+            // The REST layer also fails on an unreadable Accept with 500, outside any mapper.
+            answerNow(ctx, 400, "UNSUPPORTED", "The Accept header is not a list of media types.");
+            return;
         }
         Optional<String> credentials = RequestChecks.basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (credentials.isPresent()) {
