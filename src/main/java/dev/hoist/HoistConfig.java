@@ -198,4 +198,32 @@ public interface HoistConfig {
         @WithDefault("PT1H")
         Duration window();
     }
+
+    Edge edge();
+
+    /** Limits at the HTTP edge against slow and flooding clients, see {@code dev.hoist.edge}. */
+    interface Edge {
+        /** Requests in progress from one client address for pages, {@code /token} and the JSON APIs; more get 429. */
+        @WithDefault("32")
+        int addressConcurrency();
+
+        /** How long a request body other than a blob upload may take to arrive before the request gets 408. */
+        @WithDefault("PT30S")
+        Duration bodyTimeout();
+
+        /** Blob uploads whose bytes are being received at once, all callers together; more get 429. */
+        @WithDefault("256")
+        int uploads();
+
+        /** Blob uploads being received at once for one account (or one address without an account). */
+        @WithDefault("24")
+        int uploadsPerCaller();
+
+        /** Bytes per second an upload must average after its first {@code upload-grace}; slower ones are cut. */
+        @WithDefault("1024")
+        long uploadMinRate();
+
+        @WithDefault("PT60S")
+        Duration uploadGrace();
+    }
 }

@@ -21,14 +21,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import io.smallrye.common.annotation.Blocking;
 import java.io.InputStream;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code /v2/<ns>/<name>/blobs/uploads/}: monolithic and chunked pushes and cross-repository mounts.
- * Bytes stream to the BlobStore and become visible only once their digest is proven.
+ * Bytes stream to the BlobStore and become visible only once their digest is proven. The checks run
+ * on a worker thread; the bytes are received on an {@link UploadPool} thread, so that slow uploads
+ * never hold the workers that pages and every other request need.
  */
 @Path("/v2/{namespace}/{name}/blobs/uploads")
 @Consumes(MediaType.WILDCARD)
@@ -54,6 +59,9 @@ public class Uploads {
     @Inject
     dev.hoist.access.Access access;
 
+    @Inject
+    UploadPool pool;
+
     @PathParam("namespace")
     String namespace;
 
@@ -62,24 +70,27 @@ public class Uploads {
 
     @POST
     @Path("/")
-    public Response start(@QueryParam("digest") String digestParam, @QueryParam("mount") String mount,
+    @Blocking
+    public CompletionStage<Response> start(@QueryParam("digest") String digestParam, @QueryParam("mount") String mount,
             @QueryParam("from") String from, InputStream body, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri);
         if (mount != null && from != null) {
             Digest digest = Digests.parse(mount);
             if (mounted(repo, digest, from)) {
-                return created(repo, digest);
+                return CompletableFuture.completedFuture(created(repo, digest));
             }
         }
         if (digestParam != null) {
             Digest digest = Digests.parse(digestParam);
-            try {
-                store.put(digest, body);
-            } catch (DigestMismatchException e) {
-                throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
-            }
-            references.link(repo.id, digest, store.size(digest));
-            return created(repo, digest);
+            return pool.receive(callerKey(), body, bytes -> {
+                try {
+                    store.put(digest, bytes);
+                } catch (DigestMismatchException e) {
+                    throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
+                }
+                references.link(repo.id, digest, store.size(digest));
+                return created(repo, digest);
+            });
         }
         String id = UUID.randomUUID().toString();
         long accountId = caller.account().map(a -> a.id).orElseThrow(() -> new RegistryException(ErrorCode.DENIED));
@@ -94,12 +105,13 @@ public class Uploads {
             metadata.endUpload(id);
             throw e;
         }
-        return progress(Response.accepted(), id, 0);
+        return CompletableFuture.completedFuture(progress(Response.accepted(), id, 0));
     }
 
     @PATCH
     @Path("{id}")
-    public Response append(@PathParam("id") String id, @HeaderParam("Content-Range") String contentRange,
+    @Blocking
+    public CompletionStage<Response> append(@PathParam("id") String id, @HeaderParam("Content-Range") String contentRange,
             InputStream body, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri);
         checkSession(repo, id);
@@ -121,14 +133,17 @@ public class Uploads {
                 throw outOfOrder(id, offset);
             }
         }
-        long size = appendAt(id, offset, body);
-        metadata.touchUpload(id);
-        return progress(Response.accepted(), id, size);
+        return pool.receive(callerKey(), body, bytes -> {
+            long size = appendAt(id, offset, bytes);
+            metadata.touchUpload(id);
+            return progress(Response.accepted(), id, size);
+        });
     }
 
     @PUT
     @Path("{id}")
-    public Response finish(@PathParam("id") String id, @QueryParam("digest") String digestParam, InputStream body,
+    @Blocking
+    public CompletionStage<Response> finish(@PathParam("id") String id, @QueryParam("digest") String digestParam, InputStream body,
             UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri);
         checkSession(repo, id);
@@ -136,6 +151,10 @@ public class Uploads {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "the digest parameter is required to close an upload");
         }
         Digest digest = Digests.parse(digestParam);
+        return pool.receive(callerKey(), body, bytes -> finish(repo, id, digest, bytes));
+    }
+
+    private Response finish(Repo repo, String id, Digest digest, InputStream body) {
         try {
             if (store.uploadSize(id) == 0) {
                 // The whole blob in this one request (POST, then PUT with the bytes): hash while
@@ -186,6 +205,11 @@ public class Uploads {
             return false;
         }
         return references.mount(target.id, source.id, digest);
+    }
+
+    /** Whose share of the upload threads a request takes: its account, else its token's subject. */
+    private String callerKey() {
+        return caller.account().map(a -> "account:" + a.id).orElse("anonymous");
     }
 
     private long appendAt(String id, long offset, InputStream body) {

@@ -42,6 +42,8 @@ public class HoistProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-Dquarkus.http.port=" + port);
+        // Copies side by side on one machine: each its own management port (metrics).
+        command.add("-Dquarkus.management.port=0");
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
