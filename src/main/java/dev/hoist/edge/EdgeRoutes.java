@@ -64,11 +64,7 @@ public class EdgeRoutes {
     private void admit(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String path = request.path();
-        Optional<String> problem = RequestChecks.path(path).or(() -> RequestChecks.query(request.query()));
-        if (problem.isPresent()) {
-            refuse(ctx, problem.get(), path.startsWith("/v2") ? "NAME_INVALID" : "UNSUPPORTED");
-            return;
-        }
+        // Headers first: a refused page still goes through the REST layer, which fails on them.
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !RequestChecks.mediaType(contentType)) {
             // Answered here even for pages: the REST layer reads the header before any filter and fails on it.
@@ -76,9 +72,14 @@ public class EdgeRoutes {
             return;
         }
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept != null && !RequestChecks.accept(accept)) {
+        if (accept != null && !accept.isBlank() && !RequestChecks.accept(accept)) {
             // The REST layer also fails on an unreadable Accept with 500, outside any mapper.
             answerNow(ctx, 400, "UNSUPPORTED", "The Accept header is not a list of media types.");
+            return;
+        }
+        Optional<String> problem = RequestChecks.path(path).or(() -> RequestChecks.query(request.query()));
+        if (problem.isPresent()) {
+            refuse(ctx, problem.get(), path.startsWith("/v2") ? "NAME_INVALID" : "UNSUPPORTED");
             return;
         }
         Optional<String> credentials = RequestChecks.basicCredentials(request.getHeader(HttpHeaders.AUTHORIZATION));
