@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -102,7 +103,10 @@ public class EdgeRoutes {
     private void readBody(RoutingContext ctx, BodyHandler pages, BodyHandler registry, BodyHandler token) {
         HttpServerRequest request = ctx.request();
         String path = request.path();
-        if (isBlobUpload(request) || !expectsBody(request)) {
+        // HTTP/2 streams are left to the REST layer: after a body was read here, it fails to pause
+        // an HTTP/2 request ("Request has already been read") and answers 500. Each stream has
+        // its own flow control, and the per-address cap still holds.
+        if (isBlobUpload(request) || !expectsBody(request) || request.version() == HttpVersion.HTTP_2) {
             ctx.next();
             return;
         }

@@ -85,7 +85,8 @@ public final class RequestChecks {
 
     /**
      * What is wrong with the credentials of a {@code Basic} Authorization header, if anything:
-     * they must be base64 of UTF-8 text without controls. Other schemes are not looked at.
+     * decoded, they must be UTF-8 text without controls. Other schemes, and text that is no base64
+     * at all, are left to the credential readers, which answer 401 as for any wrong credentials.
      */
     public static Optional<String> basicCredentials(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -95,7 +96,7 @@ public final class RequestChecks {
         try {
             bytes = java.util.Base64.getDecoder().decode(authorization.substring(6).trim());
         } catch (IllegalArgumentException e) {
-            return Optional.of("The credentials are not valid base64.");
+            return Optional.empty();
         }
         try {
             String decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

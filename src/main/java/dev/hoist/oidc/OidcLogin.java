@@ -3,6 +3,7 @@ package dev.hoist.oidc;
 import dev.hoist.HoistConfig;
 import dev.hoist.account.Account;
 import dev.hoist.account.AccountException;
+import dev.hoist.web.CsrfToken;
 import dev.hoist.web.FormErrors;
 import dev.hoist.web.Redirects;
 import dev.hoist.web.SessionCookie;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +129,9 @@ public class OidcLogin {
      * An email another Hoist account uses: no account, no session, and no quarkus-oidc session
      * either. The end-session cookie lets the page's button sign the user out of the provider.
      */
+    @Inject
+    CsrfToken csrfToken;
+
     private Response refused(OidcIdentity who, String email) {
         Response.ResponseBuilder response = Response.status(409)
                 .entity(Templates.refused(email, config.oidc().providerName(), options.local()))
@@ -135,6 +140,8 @@ public class OidcLogin {
         if (endSession != null) {
             response.cookie(sessions.remember(endSession, who.rawIdToken()));
         }
+        // The page's sign-out form needs its CSRF cookie, which these cookies would otherwise displace.
+        csrfToken.newVisitorCookie().ifPresent(cookie -> response.header(HttpHeaders.SET_COOKIE, cookie));
         return response.build();
     }
 

@@ -47,6 +47,7 @@ public class CsrfToken {
     HoistConfig config;
 
     private String visitorId;
+    private String issuedCookie;
 
     public String getField() {
         return FIELD;
@@ -61,6 +62,15 @@ public class CsrfToken {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * For a response that sets cookies of its own (its Set-Cookie headers replace the one added as
+     * the headers leave): the visitor cookie this page's token is bound to, if it is new.
+     */
+    public java.util.Optional<String> newVisitorCookie() {
+        getValue();
+        return java.util.Optional.ofNullable(issuedCookie);
     }
 
     /** True if {@code sent} is this browser's token (compared in constant time). */
@@ -82,7 +92,7 @@ public class CsrfToken {
                 byte[] random = new byte[16];
                 RANDOM.nextBytes(random);
                 visitorId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                String setCookie = Cookie.cookie(COOKIE, visitorId).setPath("/").setHttpOnly(true)
+                String setCookie = issuedCookie = Cookie.cookie(COOKIE, visitorId).setPath("/").setHttpOnly(true)
                         .setSecure(config.session().secureCookie()).setSameSite(CookieSameSite.LAX).encode();
                 routing.addHeadersEndHandler(sent -> routing.response().headers()
                         .add(HttpHeaders.SET_COOKIE, setCookie)

@@ -72,7 +72,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "hoist.oidc.issuer", issuer,
                     "hoist.oidc.client-secret", CLIENT_SECRET,
-                    "quarkus.http.test-port", String.valueOf(hoistPort));
+                    "quarkus.http.test-port", String.valueOf(hoistPort),
+                    "quarkus.management.test-port", String.valueOf(freePort()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,9 @@ public class KeycloakSignIn {
 
     private static final Pattern FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1, as browsers speak to a plain-HTTP server (they use HTTP/2 only over TLS). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     /** Cookies per host:port, names to values. Java's CookieManager would withhold Keycloak's Secure cookies over plain HTTP; browsers and curl send them to loopback. */
     private final Map<String, Map<String, String>> jar = new HashMap<>();
     private String quarkusSession;
