@@ -43,6 +43,12 @@ public class SignIn {
     }
 
     public Result withPassword(String username, String password, String address) {
+        // A password that matched a moment ago is no guess: parallel requests of a client that just
+        // logged in (a push asks a token per repository) are not counted against the lock.
+        Account known = Account.findByUsername(username).orElse(null);
+        if (known != null && recent.matchedRecently(password, known.passwordHash)) {
+            return new Result(known, null);
+        }
         LoginThrottle.Attempt attempt = throttle.reservePassword(username, address);
         if (!attempt.allowed()) {
             return new Result(null, attempt.retryAfter());

@@ -27,6 +27,15 @@ class RegistryHostileValuesTest {
         response.statusCode(status).contentType(startsWith("application/json")).body("errors[0].code", equalTo(code));
     }
 
+    /**
+     * Control characters never reach the registry: the edge (dev.hoist.edge) refuses them first, in
+     * JSON with its own code (see EdgeInputTest). Other bad values get the registry's code.
+     */
+    private static String code(String value, String registryCode, String edgeCode) {
+        boolean control = value.chars().anyMatch(c -> c < 0x20) || value.contains("%0");
+        return control ? edgeCode : registryCode;
+    }
+
     /** An image manifest over the pushed config and layer, with {@code extra} fields added. */
     private static OciLayout.Blob manifest(OciLayout.Image image, Map<String, Object> extra) throws Exception {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -82,19 +91,20 @@ class RegistryHostileValuesTest {
         RegistryClient client = RegistryClient.as(me, "password123");
         client.pushImage(name, OciLayout.image(100), "v1");
         for (String reference : new String[] { "%00", "a%00b", "a".repeat(300), "%01tag", "-dash" }) {
+            String expected = code(reference, "MANIFEST_INVALID", "NAME_INVALID");
             ociError(client.on(name, "pull").urlEncodingEnabled(false).get("/v2/" + name + "/manifests/" + reference).then(),
-                    400, "MANIFEST_INVALID");
+                    400, expected);
             client.on(name, "pull").urlEncodingEnabled(false).head("/v2/" + name + "/manifests/" + reference).then()
                     .statusCode(400);
             ociError(client.on(name, "pull,delete").urlEncodingEnabled(false).delete("/v2/" + name + "/manifests/" + reference)
-                    .then(), 400, "MANIFEST_INVALID");
+                    .then(), 400, expected);
         }
         for (String digest : new String[] { "sha256:%00", "md5:" + "a".repeat(32), "sha384:" + "a".repeat(96),
                 "sha256:" + "a".repeat(300) }) {
             ociError(client.on(name, "pull").urlEncodingEnabled(false).get("/v2/" + name + "/manifests/" + digest).then(),
-                    400, "DIGEST_INVALID");
+                    400, code(digest, "DIGEST_INVALID", "NAME_INVALID"));
             ociError(client.on(name, "pull").urlEncodingEnabled(false).get("/v2/" + name + "/blobs/" + digest).then(),
-                    400, "DIGEST_INVALID");
+                    400, code(digest, "DIGEST_INVALID", "NAME_INVALID"));
         }
         client.on(name, "pull").get("/v2/" + name + "/tags/list").then().statusCode(200).body("tags", equalTo(List.of("v1")));
     }
@@ -163,17 +173,17 @@ class RegistryHostileValuesTest {
         for (String username : new String[] { me + "\u0000", "a\u0000b", "x".repeat(400), "a\u0001b" }) {
             String basic = Base64.getEncoder().encodeToString((username + ":password123").getBytes(StandardCharsets.UTF_8));
             ociError(given().header("Authorization", "Basic " + basic).queryParam("service", "hoist").get("/token").then(), 400,
-                    "NAME_INVALID");
+                    code(username, "NAME_INVALID", "UNAUTHORIZED"));
             ociError(given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
                     .formParam("username", username).formParam("password", "password123").post("/token").then(), 400,
-                    "NAME_INVALID");
+                    code(username, "NAME_INVALID", "UNSUPPORTED"));
         }
         for (String scope : new String[] { "repository:" + me + "/a\u0000b:pull", "repository:" + me + "\u0000/x:pull,push",
                 "repository:" + me + "/x\u0001:pull" }) {
             ociError(given().auth().preemptive().basic(me, "password123").queryParam("service", "hoist")
-                    .queryParam("scope", scope).get("/token").then(), 400, "NAME_INVALID");
+                    .queryParam("scope", scope).get("/token").then(), 400, code(scope, "NAME_INVALID", "UNSUPPORTED"));
             ociError(given().queryParam("service", "hoist").queryParam("scope", scope).get("/token").then(), 400,
-                    "NAME_INVALID");
+                    code(scope, "NAME_INVALID", "UNSUPPORTED"));
         }
         // The account still signs in: nothing was counted against it.
         RegistryClient.as(me, "password123").token("repository:" + me + "/x:pull");

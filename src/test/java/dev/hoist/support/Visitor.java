@@ -83,7 +83,8 @@ public class Visitor {
 
     /** Posts exactly {@code fields}, with no token unless they hold one. */
     public Response post(String path, Map<String, String> fields) {
-        return keep(request().contentType("application/x-www-form-urlencoded").formParams(fields).post(path));
+        // UTF-8, as browsers encode a form of a UTF-8 page.
+        return keep(request().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(fields).post(path));
     }
 
     /** Another visitor with this one's cookies and address, to send requests in parallel (each keeps its own cookies). */
