@@ -22,19 +22,31 @@ public class OrgMembers {
             + " WHERE a.id IN (SELECT m.account_id FROM team_members m JOIN teams t ON t.id = m.team_id"
             + " WHERE t.organization_id = :org)";
 
+    private static final String TEAM_MEMBERS = " FROM accounts a JOIN namespaces n ON n.id = a.namespace_id"
+            + " WHERE a.id IN (SELECT m.account_id FROM team_members m WHERE m.team_id = :team)";
+
     @Inject
     EntityManager em;
 
     public Listing<Account> page(Organization org, int page) {
-        long total = ((Number) em.createNativeQuery("SELECT count(*)" + MEMBERS).setParameter("org", org.id)
+        return listing(MEMBERS, "org", org.id, page);
+    }
+
+    /** One team's members, by name. */
+    public Listing<Account> ofTeam(Team team, int page) {
+        return listing(TEAM_MEMBERS, "team", team.id, page);
+    }
+
+    private Listing<Account> listing(String from, String parameter, long id, int page) {
+        long total = ((Number) em.createNativeQuery("SELECT count(*)" + from).setParameter(parameter, id)
                 .getSingleResult()).longValue();
         Listing<Account> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
         if (total <= empty.offset()) {
             return empty;
         }
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT a.id" + MEMBERS + " ORDER BY n.name LIMIT " + PAGE_SIZE
-                + " OFFSET " + empty.offset()).setParameter("org", org.id).getResultList();
+        List<Number> ids = em.createNativeQuery("SELECT a.id" + from + " ORDER BY n.name LIMIT " + PAGE_SIZE
+                + " OFFSET " + empty.offset()).setParameter(parameter, id).getResultList();
         List<Account> members = Account.<Account>find("from Account a join fetch a.namespace n where a.id in ?1 order by n.name",
                 ids.stream().map(Number::longValue).toList()).list();
         return empty.with(members);

@@ -143,9 +143,9 @@ public class OrgService {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
         if (repoName == null || repoName.isBlank()) {
-            throw FormException.of("repository", Repo.ofNamespace(team.organization.namespace).isEmpty()
+            throw FormException.of("repository", Repo.recentOf(team.organization.namespace, 1).isEmpty()
                     ? team.organization.name() + " has no repositories yet: create one first."
-                    : "Choose a repository.");
+                    : "Enter the name of a repository of " + team.organization.name() + ".");
         }
         Repo repo = Repo.byName(team.organization.name(), repoName.trim()).orElse(null);
         if (repo == null) {

@@ -44,6 +44,11 @@ public class Team extends PanacheEntityBase {
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     public Set<Account> members = new HashSet<>();
 
+    /** The team's page. */
+    public String path() {
+        return "/orgs/" + organization.name() + "/teams/" + name;
+    }
+
     public boolean isOwners() {
         return OWNERS.equals(name);
     }

@@ -1,6 +1,7 @@
 package dev.hoist.org;
 
 import dev.hoist.account.Account;
+import dev.hoist.platform.Listing;
 import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.Repo;
 import dev.hoist.repo.TeamPermission;
@@ -20,9 +21,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,12 +34,15 @@ import java.util.function.Consumer;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class Teams {
 
+    /** Repositories suggested in the permission form; the field takes any other name too. */
+    private static final int SUGGESTED_REPOSITORIES = 100;
+
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
         static native TemplateInstance list(OrgView view, Map<Long, Long> memberCounts, FormErrors errors, String name,
                 String description);
 
-        static native TemplateInstance team(OrgView view, Team team, List<Account> members, List<TeamPermission> grants,
+        static native TemplateInstance team(OrgView view, Team team, Listing<Account> members, Listing<TeamPermission> grants,
                 List<Repo> repos, FormErrors errors);
     }
 
@@ -82,9 +86,11 @@ public class Teams {
 
     @GET
     @Path("{team}")
-    public TemplateInstance team(@PathParam("team") String teamName) {
+    public TemplateInstance team(@PathParam("team") String teamName, @QueryParam("members") String membersPage,
+            @QueryParam("permissions") String permissionsPage) {
         OrgView view = memberView();
-        return teamPage(view, visibleTeam(view, teamName), new FormErrors());
+        return teamPage(view, visibleTeam(view, teamName), new FormErrors(), Listing.pageNumber(membersPage),
+                Listing.pageNumber(permissionsPage));
     }
 
     @POST
@@ -159,9 +165,14 @@ public class Teams {
     }
 
     private TemplateInstance teamPage(OrgView view, Team team, FormErrors errors) {
-        List<Account> members = team.members.stream().sorted(Comparator.comparing(Account::username)).toList();
-        List<Repo> repos = view.isOwner() ? Repo.ofNamespace(view.org().namespace) : List.of();
-        return Templates.team(view, team, members, TeamPermission.ofTeam(team), repos, errors);
+        return teamPage(view, team, errors, 1, 1);
+    }
+
+    private TemplateInstance teamPage(OrgView view, Team team, FormErrors errors, int membersPage, int permissionsPage) {
+        // Suggestions for the repository field; any other repository of the organization may be typed.
+        List<Repo> suggestions = view.isOwner() ? Repo.recentOf(view.org().namespace, SUGGESTED_REPOSITORIES) : List.of();
+        return Templates.team(view, team, orgMembers.ofTeam(team, membersPage), TeamPermission.ofTeam(team, permissionsPage),
+                suggestions, errors);
     }
 
     /** Teams are seen by owners and by their own members; anyone else gets 404. */

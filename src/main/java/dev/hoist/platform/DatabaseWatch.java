@@ -56,14 +56,20 @@ public class DatabaseWatch {
     private ScheduledExecutorService timer;
     private final org.postgresql.Driver driver = new org.postgresql.Driver();
 
-    /** False while the last check failed: the gates answer 503 without touching the database. */
+    /**
+     * False while the last check failed or the embedded server is being restarted: the gates
+     * answer 503 without touching the database.
+     */
     public boolean isAvailable() {
-        return available;
+        return available && PostmasterGuard.restartingSince() == null;
     }
 
     /** When the current outage began (meaningful only while not available). */
     public Instant downSince() {
-        return downSince;
+        // Read once each: the outage may end between the gate's question and this one.
+        Instant restarting = PostmasterGuard.restartingSince();
+        Instant since = available ? restarting : downSince;
+        return since != null ? since : Instant.now();
     }
 
     void start(@Observes StartupEvent event) {

@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
  * restart keeps failing for a minute (port taken, disk full, broken data) Hoist exits with status 3
  * so that a supervisor, if there is one, can take over. A stopped (SIGSTOP) postmaster cannot be
  * fixed by a restart: it is only reported; requests fail fast meanwhile (see DatabaseWatch).
+ * While a restart is under way, {@link #restartingSince()} says so, and the gates answer 503
+ * without waiting for the next database check.
  */
 final class PostmasterGuard implements Runnable {
 
@@ -32,6 +34,7 @@ final class PostmasterGuard implements Runnable {
     private volatile long pid;
     private boolean reportedStopped;
     private volatile boolean stopping;
+    private static volatile Instant restartingSince;
 
     private PostmasterGuard(Path directory, EmbeddedPostgres postgres) throws IOException {
         this.directory = directory;
@@ -47,6 +50,11 @@ final class PostmasterGuard implements Runnable {
         thread.setDaemon(true);
         thread.start();
         Runtime.getRuntime().addShutdownHook(new Thread(guard::stop, "hoist-postmaster-stop"));
+    }
+
+    /** When the running restart began, or null when none is under way. */
+    static Instant restartingSince() {
+        return restartingSince;
     }
 
     @Override
@@ -72,6 +80,15 @@ final class PostmasterGuard implements Runnable {
     private void restart() {
         LOG.errorf("PostgreSQL (pid %d) has died; restarting it on port %d with the data in %s", pid, port, directory);
         Instant start = Instant.now();
+        restartingSince = start;
+        try {
+            restartUntilUp(start);
+        } finally {
+            restartingSince = null;
+        }
+    }
+
+    private void restartUntilUp(Instant start) {
         Duration wait = Duration.ofMillis(250);
         while (!stopping) {
             try {

@@ -1,5 +1,6 @@
 package dev.hoist.registry;
 
+import dev.hoist.platform.Listing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -199,14 +200,28 @@ public class Metadata {
     }
 
     @SuppressWarnings("unchecked")
-    public List<TagRow> tagRows(long repoId) {
+    /** Tags shown on a Tags page. */
+    public static final int TAG_PAGE_SIZE = 25;
+
+    /**
+     * One page of a repository's tags, most recently pushed first: two queries however many tags
+     * it has. A page past the end shows the last one.
+     */
+    public Listing<TagRow> tagRows(long repoId, int page) {
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM tags WHERE repository_id = ?1")
+                .setParameter(1, repoId).getSingleResult()).longValue();
+        Listing<TagRow> empty = new Listing<>(List.of(), page, TAG_PAGE_SIZE, total);
+        empty = new Listing<>(List.of(), Math.min(page, empty.pages()), TAG_PAGE_SIZE, total);
+        if (total == 0) {
+            return empty;
+        }
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT t.name, m.digest, m.media_type, m.total_size, m.platforms, t.pushed_by, t.updated_at
                 FROM tags t JOIN manifests m ON m.id = t.manifest_id
-                WHERE t.repository_id = ?1 ORDER BY t.updated_at DESC, t.name
-                """).setParameter(1, repoId).getResultList();
-        return rows.stream().map(r -> new TagRow((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
-                (String) r[4], (String) r[5], toInstant(r[6]))).toList();
+                WHERE t.repository_id = ?1 ORDER BY t.updated_at DESC, t.name LIMIT ?2 OFFSET ?3
+                """).setParameter(1, repoId).setParameter(2, TAG_PAGE_SIZE).setParameter(3, empty.offset()).getResultList();
+        return empty.with(rows.stream().map(r -> new TagRow((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], toInstant(r[6]))).toList());
     }
 
     private static java.time.Instant toInstant(Object value) {

@@ -2,6 +2,7 @@ package dev.hoist.registry;
 
 import dev.hoist.platform.DatabaseOutage;
 import dev.hoist.storage.BlobStoreException;
+import dev.hoist.storage.StorageWriteException;
 import dev.hoist.web.ErrorPages;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,10 +11,13 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Writes every registry failure as OCI error JSON: {@code {"errors":[{"code":…,"message":…,"detail":…}]}}. */
 public class RegistryErrors {
+
+    private static final Logger LOG = Logger.getLogger(RegistryErrors.class);
 
     @ServerExceptionMapper
     public Response registryError(RegistryException e) {
@@ -24,6 +28,18 @@ public class RegistryErrors {
     @ServerExceptionMapper
     public Response storageError(BlobStoreException e) {
         return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, e.getMessage()));
+    }
+
+    /**
+     * The store's disk failed (full, read-only): an operator must act, so it is logged as an
+     * error naming the store; the client is told to retry (503 with Retry-After), not blamed.
+     * The partial bytes are already gone, so a retry starts clean.
+     */
+    @ServerExceptionMapper
+    public Response storageFailure(StorageWriteException e, UriInfo uri) {
+        LOG.errorf("%s (while serving %s)", e.getMessage(), uri.getPath());
+        return response(new RegistryException(ErrorCode.UNAVAILABLE, "the registry cannot store data right now; try again later")
+                .header("Retry-After", String.valueOf(ErrorPages.RETRY_AFTER_SECONDS)));
     }
 
     /**

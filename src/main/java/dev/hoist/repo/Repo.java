@@ -85,13 +85,19 @@ public class Repo extends PanacheEntityBase {
         return isOfficial() ? "/_/" + name : "/r/" + fullName();
     }
 
+    /** The Tags tab (under /r/ for official images too, as on Docker Hub). */
+    public String tagsPath() {
+        return "/r/" + fullName() + "/tags";
+    }
+
     public static Optional<Repo> byName(String namespace, String name) {
         // The namespace comes in the same query; it is eager and would otherwise cost a second one.
         return find("from Repo r join fetch r.namespace n where n.name = ?1 and n.deletedAt is null and r.name = ?2",
                 namespace, name).firstResultOptional();
     }
 
-    public static List<Repo> ofNamespace(Namespace namespace) {
-        return list("namespace = ?1 order by coalesce(lastPushedAt, updatedAt) desc", namespace);
+    /** At most {@code limit} of a namespace's repositories, most recently changed first. */
+    public static List<Repo> recentOf(Namespace namespace, int limit) {
+        return find("namespace = ?1 order by coalesce(lastPushedAt, updatedAt) desc, id desc", namespace).page(0, limit).list();
     }
 }

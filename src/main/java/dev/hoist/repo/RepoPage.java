@@ -4,6 +4,7 @@ import dev.hoist.access.Access;
 import dev.hoist.access.AccessMode;
 import dev.hoist.account.Account;
 import dev.hoist.org.Organization;
+import dev.hoist.platform.Listing;
 import dev.hoist.registry.Metadata;
 import dev.hoist.web.CurrentUser;
 import dev.hoist.web.Redirects;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,7 +46,7 @@ public class RepoPage {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance page(View view, String tab, List<Metadata.TagRow> tags);
+        static native TemplateInstance page(View view, String tab, Listing<Metadata.TagRow> tags);
     }
 
     @Inject
@@ -68,19 +70,20 @@ public class RepoPage {
     @GET
     @Path("r/{namespace}/{name}")
     public TemplateInstance page(@PathParam("namespace") String namespace, @PathParam("name") String name, UriInfo uri) {
-        return render(namespace, name, "overview", uri);
+        return render(namespace, name, "overview", 1, uri);
     }
 
     @GET
     @Path("r/{namespace}/{name}/tags")
-    public TemplateInstance tags(@PathParam("namespace") String namespace, @PathParam("name") String name, UriInfo uri) {
-        return render(namespace, name, "tags", uri);
+    public TemplateInstance tags(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @QueryParam("page") String page, UriInfo uri) {
+        return render(namespace, name, "tags", Listing.pageNumber(page), uri);
     }
 
     @GET
     @Path("_/{name}")
     public TemplateInstance official(@PathParam("name") String name, UriInfo uri) {
-        return render(Organization.LIBRARY, name, "overview", uri);
+        return render(Organization.LIBRARY, name, "overview", 1, uri);
     }
 
     @POST
@@ -110,7 +113,7 @@ public class RepoPage {
         }
         Repo repo = access.require(me, namespace, name, AccessMode.ADMIN);
         boolean deleted = tag != null && metadata.deleteTag(repo.id, tag);
-        return Redirects.to("/r/" + repo.fullName() + "/tags", deleted ? "Deleted the tag " + tag + "." : "There is no tag " + tag + ".");
+        return Redirects.to(repo.tagsPath(), deleted ? "Deleted the tag " + tag + "." : "There is no tag " + tag + ".");
     }
 
     private Response setStar(String namespace, String name, boolean starred) {
@@ -123,14 +126,15 @@ public class RepoPage {
         return Redirects.to(repo.path()).build();
     }
 
-    private TemplateInstance render(String namespace, String name, String tab, UriInfo uri) {
+    private TemplateInstance render(String namespace, String name, String tab, int page, UriInfo uri) {
         Account me = currentUser.account().orElse(null);
         Repo repo = access.readable(me, namespace, name);
         boolean verified = repo.namespace.isOrganization()
                 && Organization.findByNamespace(repo.namespace).map(o -> o.verifiedPublisher && !o.isLibrary()).orElse(false);
         View view = new View(repo, access.permission(me, repo), Star.exists(me, repo), me != null,
                 "overview".equals(tab) ? readmes.html(repo) : "", registryHost.of(uri), verified);
-        List<Metadata.TagRow> tags = "tags".equals(tab) ? metadata.tagRows(repo.id) : List.of();
+        Listing<Metadata.TagRow> tags = "tags".equals(tab) ? metadata.tagRows(repo.id, page)
+                : new Listing<>(List.of(), 1, Metadata.TAG_PAGE_SIZE, 0);
         return Templates.page(view, tab, tags);
     }
 }

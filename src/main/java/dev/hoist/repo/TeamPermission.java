@@ -2,6 +2,7 @@ package dev.hoist.repo;
 
 import dev.hoist.access.AccessMode;
 import dev.hoist.org.Team;
+import dev.hoist.platform.Listing;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -39,8 +40,19 @@ public class TeamPermission extends PanacheEntityBase {
         return list("repo = ?1 order by team.name", repo);
     }
 
-    public static List<TeamPermission> ofTeam(Team team) {
-        return list("team = ?1 order by repo.name", team);
+    /** Permissions shown on a team's page at a time. */
+    public static final int PAGE_SIZE = 50;
+
+    /** One page of a team's permissions by repository name, each with its repository and namespace: two queries. */
+    public static Listing<TeamPermission> ofTeam(Team team, int page) {
+        long total = count("team", team);
+        Listing<TeamPermission> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
+        if (total <= empty.offset()) {
+            return empty;
+        }
+        return empty.with(TeamPermission.<TeamPermission>find(
+                "from TeamPermission p join fetch p.repo r join fetch r.namespace where p.team = ?1 order by r.name", team)
+                .page(page - 1, PAGE_SIZE).list());
     }
 
     public static Optional<TeamPermission> find(Team team, Repo repo) {

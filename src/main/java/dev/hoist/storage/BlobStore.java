@@ -96,8 +96,9 @@ public interface BlobStore {
     boolean deleteIfStoredBefore(Digest digest, Instant cutoff);
 
     /**
-     * Deletes uploads, and the leftovers of interrupted writes, untouched for longer than
-     * {@code olderThan}: run at start-up to clean after a crash.
+     * Deletes uploads untouched for longer than {@code olderThan}, and the leftovers of
+     * interrupted whole-blob writes (which belong to no upload, and no running write leaves
+     * untouched for minutes) sooner: run at start-up to clean after a crash, and every hour.
      *
      * @return how many were deleted
      */

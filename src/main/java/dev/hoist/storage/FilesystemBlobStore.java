@@ -32,6 +32,11 @@ import java.util.stream.Stream;
 public final class FilesystemBlobStore implements BlobStore {
 
     private static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * A whole-blob write in progress touches its temporary file every few seconds (a silent
+     * client is cut after a minute), so one untouched this long was cut off by a crash.
+     */
+    static final Duration INTERRUPTED_WRITE_AGE = Duration.ofMinutes(10);
 
     private final Path root;
     private final UploadFiles uploads;
@@ -65,7 +70,11 @@ public final class FilesystemBlobStore implements BlobStore {
 
     @Override
     public void startUpload(String uploadId) {
-        uploads.create(uploadId);
+        try {
+            uploads.create(uploadId);
+        } catch (UncheckedIOException e) {
+            throw new StorageWriteException(root, e.getCause());
+        }
     }
 
     @Override
@@ -90,6 +99,9 @@ public final class FilesystemBlobStore implements BlobStore {
                     channel.truncate(size);
                 } catch (IOException truncation) {
                     e.addSuppressed(truncation);
+                }
+                if (e instanceof DiskWriteException disk) {
+                    throw new StorageWriteException(root, disk);
                 }
                 throw e;
             }
@@ -123,8 +135,12 @@ public final class FilesystemBlobStore implements BlobStore {
                 Files.delete(path);
                 throw new DigestMismatchException(expected, actual);
             }
-            channel.force(true);
-            moveIntoPlace(path, expected);
+            try {
+                channel.force(true);
+                moveIntoPlace(path, expected);
+            } catch (IOException e) {
+                throw new StorageWriteException(root, e);
+            }
             return null;
         });
     }
@@ -134,16 +150,25 @@ public final class FilesystemBlobStore implements BlobStore {
         Path temp = uploads.newTemporaryPath();
         try {
             MessageDigest hash = expected.newMessageDigest();
-            try (FileChannel channel = FileChannel.open(temp, CREATE_NEW, WRITE)) {
+            try (FileChannel channel = onDisk(() -> FileChannel.open(temp, CREATE_NEW, WRITE))) {
                 PipelinedCopy.copy(new DigestInputStream(data, hash), channel);
-                channel.force(true);
+                onDisk(() -> {
+                    channel.force(true);
+                    return null;
+                });
             }
             Digest actual = Digest.of(expected.algorithm(), hash.digest());
             if (!actual.equals(expected)) {
                 throw new DigestMismatchException(expected, actual);
             }
-            moveIntoPlace(temp, expected);
+            onDisk(() -> {
+                moveIntoPlace(temp, expected);
+                return null;
+            });
+        } catch (DiskWriteException e) {
+            throw new StorageWriteException(root, e);
         } catch (IOException e) {
+            // Reading the request failed: a client that hung up.
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(temp);
@@ -231,9 +256,24 @@ public final class FilesystemBlobStore implements BlobStore {
 
     @Override
     public int purgeStaleUploads(Duration olderThan) {
-        int purged = uploads.purgeOlderThan(Instant.now().minus(olderThan));
+        Instant now = Instant.now();
+        Duration temporaryAge = olderThan.compareTo(INTERRUPTED_WRITE_AGE) < 0 ? olderThan : INTERRUPTED_WRITE_AGE;
+        int purged = uploads.purgeOlderThan(now.minus(olderThan), now.minus(temporaryAge));
         running.keySet().removeIf(id -> !Files.exists(uploads.path(id)));
         return purged;
+    }
+
+    private interface DiskStep<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs a step that only touches the store's disk: any failure of it is the disk's. */
+    private static <T> T onDisk(DiskStep<T> step) throws DiskWriteException {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw DiskWriteException.of(e);
+        }
     }
 
     private FileChannel openBlob(Digest digest) {

@@ -130,10 +130,14 @@ final class PipelinedCopy {
         return filled;
     }
 
-    private static void writeFully(FileChannel out, byte[] bytes, int length) throws IOException {
+    private static void writeFully(FileChannel out, byte[] bytes, int length) throws DiskWriteException {
         ByteBuffer chunk = ByteBuffer.wrap(bytes, 0, length);
-        while (chunk.hasRemaining()) {
-            out.write(chunk);
+        try {
+            while (chunk.hasRemaining()) {
+                out.write(chunk);
+            }
+        } catch (IOException e) {
+            throw DiskWriteException.of(e);
         }
     }
 

@@ -81,12 +81,15 @@ final class UploadFiles {
         }
     }
 
-    /** Deletes uploads and temporary files last modified before {@code cutoff}; returns how many. */
-    int purgeOlderThan(Instant cutoff) {
+    /**
+     * Deletes uploads last modified before {@code uploadCutoff} and temporary files last modified
+     * before {@code temporaryCutoff}; returns how many.
+     */
+    int purgeOlderThan(Instant uploadCutoff, Instant temporaryCutoff) {
         int purged = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                if (purgeIfStale(entry, cutoff)) {
+                if (purgeIfStale(entry, uploadCutoff, temporaryCutoff)) {
                     purged++;
                 }
             }
@@ -96,14 +99,14 @@ final class UploadFiles {
         return purged;
     }
 
-    private boolean purgeIfStale(Path entry, Instant cutoff) throws IOException {
+    private boolean purgeIfStale(Path entry, Instant uploadCutoff, Instant temporaryCutoff) throws IOException {
         String name = entry.getFileName().toString();
         if (!UploadIds.isValid(name)) {
-            return isStale(entry, cutoff) && Files.deleteIfExists(entry);
+            return isStale(entry, temporaryCutoff) && Files.deleteIfExists(entry);
         }
         try {
             // Under the upload's lock, so that a chunk arriving right now is not lost.
-            return withUpload(name, (channel, path) -> isStale(path, cutoff) && Files.deleteIfExists(path));
+            return withUpload(name, (channel, path) -> isStale(path, uploadCutoff) && Files.deleteIfExists(path));
         } catch (UnknownUploadException alreadyGone) {
             return false;
         }

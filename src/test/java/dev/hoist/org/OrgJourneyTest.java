@@ -54,7 +54,7 @@ class OrgJourneyTest {
             browser.waitForText("Created " + acme + "/billing.");
             assertTrue(browser.text().contains("Private"));
 
-            browser.open("/orgs/" + acme + "/teams/backend").choose("Repository", "billing").choose("Permission", "Write")
+            browser.open("/orgs/" + acme + "/teams/backend").fill("Repository", "billing").choose("Permission", "Write")
                     .press("Give permission");
             browser.waitForText("The team's permission on billing is saved.");
             assertTrue(browser.text().contains(acme + "/billing"));

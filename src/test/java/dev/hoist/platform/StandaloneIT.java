@@ -1,8 +1,10 @@
 package dev.hoist.platform;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoist.support.HoistProcess;
@@ -57,6 +59,20 @@ class StandaloneIT {
             hoist.stop("INT");
         }
         assertEquals(List.of(), postgresOn(dataDir), "no postgres left after Ctrl-C");
+    }
+
+    @Test
+    void aManagementPortOfZeroIsRefusedAtStartWithAMessage() throws Exception {
+        Path workDir = newWorkDir();
+
+        // Port 0 once made Quarkus's server start hang: Hoist answered, but ignored SIGTERM.
+        AssertionError exited = assertThrows(AssertionError.class,
+                () -> HoistProcess.start(workDir, Map.of("QUARKUS_MANAGEMENT_PORT", "0")).close());
+
+        assertTrue(exited.getMessage().startsWith("Hoist exited with 1"), exited.getMessage());
+        assertThat(Files.readString(workDir.resolve("hoist.log")),
+                containsString("QUARKUS_MANAGEMENT_PORT=0 is not supported"));
+        assertEquals(List.of(), postgresOn(workDir.resolve("data/postgres")), "its postgres stopped too");
     }
 
     @Test

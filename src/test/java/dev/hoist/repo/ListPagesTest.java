@@ -161,6 +161,95 @@ class ListPagesTest {
                 "statements of the create form after 15 more organizations on the site");
     }
 
+    @Test
+    void theTagsTabShowsTwentyFiveTagsAPageForTheSameStatements() {
+        String me = Visitor.uniqueName("tagger");
+        Visitor owner = People.verified(me);
+        Repos.create(owner, me, "many", false, "", "");
+        Repos.create(owner, me, "few", false, "", "");
+        addTags(me, "many", 60);
+        addTags(me, "few", 2);
+
+        Visitor anonymous = new Visitor();
+        String first = anonymous.get("/r/" + me + "/many/tags").then().statusCode(200)
+                .body(containsString("Page 1 of 3"), containsString("href=\"/r/" + me + "/many/tags?page=2\" rel=\"next\""),
+                        containsString(">v60<"), not(containsString(">v35<")))
+                .extract().asString();
+        assertEquals(25, count(first, "class=\"card tag-card\""));
+        String last = anonymous.get("/r/" + me + "/many/tags?page=3").then().statusCode(200)
+                .body(containsString("Page 3 of 3"), containsString(">v01<"), not(containsString("rel=\"next\"")))
+                .extract().asString();
+        assertEquals(10, count(last, "class=\"card tag-card\""));
+        anonymous.get("/r/" + me + "/many/tags?page=9").then().statusCode(200).body(containsString("Page 3 of 3"));
+        anonymous.get("/r/" + me + "/many/tags?page=%00").then().statusCode(200).body(containsString("Page 1 of 3"));
+
+        assertEquals(statements(() -> owner.get("/r/" + me + "/few/tags").then().statusCode(200)),
+                statements(() -> owner.get("/r/" + me + "/many/tags").then().statusCode(200)), "tags page, 2 tags or 60");
+    }
+
+    @Test
+    void aTeamPageShowsMembersAndPermissionsAPageAtATimeForTheSameStatements() {
+        Visitor owner = People.verified(Visitor.uniqueName("own"));
+        String big = newOrg(owner);
+        String small = newOrg(owner);
+        addMembers(big, "devs", 60);
+        addMembers(small, "devs", 2);
+        Repos.createMany(big, "r", 120);
+        Repos.createMany(small, "r", 2);
+        grantAll(big, "devs", 120);
+        grantAll(small, "devs", 2);
+
+        String first = owner.get("/orgs/" + big + "/teams/devs").then().statusCode(200)
+                .body(containsString("Page 1 of 2"), containsString("Page 1 of 3"),
+                        containsString("href=\"/orgs/" + big + "/teams/devs?members=2\" rel=\"next\""),
+                        containsString("href=\"/orgs/" + big + "/teams/devs?permissions=2\" rel=\"next\""))
+                .extract().asString();
+        assertEquals(50, count(first, "Remove \\S+</button>"));
+        assertEquals(50, count(first, "Revoke on r\\d+</button>"));
+        // The repository field suggests a hundred names; it is a text field, not a list of every repository.
+        assertEquals(100, count(first, "<option value=\"r\\d+\">"));
+        String third = owner.get("/orgs/" + big + "/teams/devs?permissions=3").then().statusCode(200)
+                .body(containsString("Page 3 of 3")).extract().asString();
+        assertEquals(20, count(third, "Revoke on r\\d+</button>"));
+        assertEquals(10, count(owner.get("/orgs/" + big + "/teams/devs?members=2").asString(), "Remove \\S+</button>"));
+
+        assertEquals(statements(() -> owner.get("/orgs/" + small + "/teams/devs").then().statusCode(200)),
+                statements(() -> owner.get("/orgs/" + big + "/teams/devs").then().statusCode(200)),
+                "team page, 2 members and permissions or 60 and 120");
+    }
+
+    /** Read on r001 … r{count} of {@code org} for its team {@code teamName}, straight into the database. */
+    private static void grantAll(String org, String teamName, int count) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Team team = Team.findByName(Organization.findByName(org).orElseThrow(), teamName).orElseThrow();
+            Repo.<Repo>list("namespace.name = ?1", org).stream().limit(count).forEach(repo -> {
+                TeamPermission grant = new TeamPermission();
+                grant.team = team;
+                grant.repo = repo;
+                grant.permission = dev.hoist.access.AccessMode.READ;
+                grant.persist();
+            });
+        });
+    }
+
+    /** Tags v01 … v{count} of one manifest, v01 pushed first, straight into the database. */
+    private static void addTags(String namespace, String name, int count) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Repo.getEntityManager();
+            long repoId = Repo.byName(namespace, name).orElseThrow().id;
+            long manifest = ((Number) em.createNativeQuery("""
+                    INSERT INTO manifests (repository_id, digest, media_type, content, total_size)
+                    VALUES (?1, 'sha256:' || repeat('a', 64), 'application/vnd.oci.image.manifest.v1+json', '\\x7b7d', 1234)
+                    RETURNING id""").setParameter(1, repoId).getSingleResult()).longValue();
+            for (int i = 1; i <= count; i++) {
+                em.createNativeQuery("INSERT INTO tags (repository_id, name, manifest_id, updated_at) "
+                        + "VALUES (?1, ?2, ?3, now() - make_interval(mins => ?4))")
+                        .setParameter(1, repoId).setParameter(2, String.format("v%02d", i)).setParameter(3, manifest)
+                        .setParameter(4, count - i).executeUpdate();
+            }
+        });
+    }
+
     private static String newOrg(Visitor owner) {
         String org = Visitor.uniqueName("org");
         owner.submit("/orgs/new", "/orgs/new", Map.of("name", org)).then().statusCode(303);

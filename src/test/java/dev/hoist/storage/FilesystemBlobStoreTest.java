@@ -67,15 +67,52 @@ class FilesystemBlobStoreTest extends BlobStoreContract {
     }
 
     @Test
-    void purgesStaleTemporaryFiles() throws Exception {
+    void purgesTemporaryFilesOfInterruptedWritesWithinMinutesNotADay() throws Exception {
         Path uploads = root().resolve("_uploads");
+        // A whole-blob PUT cut by kill -9 a quarter of an hour ago: it belongs to no upload session.
         Path crashedPut = Files.writeString(uploads.resolve("put-1234.tmp"), "half a layer");
+        Path crashedGc = Files.writeString(uploads.resolve("gc-1234.tmp"), "a blob set aside");
+        // Another copy of Hoist on the same store is writing this one right now.
         Path runningPut = Files.writeString(uploads.resolve("put-5678.tmp"), "a layer arriving");
-        makeOld(crashedPut, Duration.ofDays(2));
+        makeOld(crashedPut, Duration.ofMinutes(15));
+        makeOld(crashedGc, Duration.ofMinutes(15));
+        store.startUpload("resumable");
+        makeOld(uploads.resolve("resumable"), Duration.ofHours(2));
 
-        assertEquals(1, store.purgeStaleUploads(Duration.ofHours(24)));
+        assertEquals(2, store.purgeStaleUploads(Duration.ofHours(24)));
         assertFalse(Files.exists(crashedPut));
+        assertFalse(Files.exists(crashedGc));
         assertTrue(Files.exists(runningPut));
+        assertEquals(0, store.uploadSize("resumable"), "a chunked upload may resume for a day");
+    }
+
+    @Test
+    void aFullDiskIsTheStoresFailureAndNamesTheStore() throws Exception {
+        store.startUpload("full");
+        // Every write to /dev/full fails with ENOSPC, as on a full filesystem.
+        Path file = root().resolve("_uploads").resolve("full");
+        Files.delete(file);
+        Files.createSymbolicLink(file, Path.of("/dev/full"));
+
+        StorageWriteException failure = assertThrows(StorageWriteException.class,
+                () -> store.append("full", 0, stream(text("a layer that does not fit"))));
+
+        assertTrue(failure.getMessage().contains(root().toString()), failure.getMessage());
+        assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
+    }
+
+    @Test
+    void aClientThatHangsUpIsNotTheDisksFailure() {
+        store.startUpload("cut");
+        java.io.InputStream hungUp = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("Connection reset by peer");
+            }
+        };
+
+        assertThrows(java.io.UncheckedIOException.class, () -> store.append("cut", 0, hungUp));
+        assertThrows(java.io.UncheckedIOException.class, () -> store.put(sha256(text("x")), hungUp));
     }
 
     @Test

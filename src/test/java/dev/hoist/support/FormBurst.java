@@ -37,10 +37,20 @@ public final class FormBurst {
      */
     public static List<Answer> post(Visitor visitor, String clientAddress, String page, String action, int count,
             IntFunction<Map<String, String>> fields) {
+        return post(visitor, i -> clientAddress, page, action, count, fields);
+    }
+
+    /**
+     * As {@link #post(Visitor, String, String, String, int, IntFunction)}, form {@code i} coming from
+     * {@code clientAddress.apply(i)}: a burst wider than the edge's per-address cap on requests in
+     * flight must come from many addresses to reach the code behind the edge.
+     */
+    public static List<Answer> post(Visitor visitor, IntFunction<String> clientAddress, String page, String action, int count,
+            IntFunction<Map<String, String>> fields) {
         String token = token(visitor, page);
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            requests.add(request(visitor, token, clientAddress, action, fields.apply(i)));
+            requests.add(request(visitor, token, clientAddress.apply(i), action, fields.apply(i)));
         }
         return fire(requests);
     }

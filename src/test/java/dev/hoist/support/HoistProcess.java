@@ -38,12 +38,17 @@ public class HoistProcess implements AutoCloseable {
         int port = freePort();
         String jar = System.getProperty("hoist.app.jar", "target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>();
+        // As started from a terminal: a build run in the background ignores SIGINT, its children
+        // inherit that, and the JVM then never sees Ctrl-C.
+        command.addAll(List.of("env", "--default-signal=INT"));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-Dquarkus.http.port=" + port);
-        // Copies side by side on one machine: each its own management port (metrics).
-        command.add("-Dquarkus.management.port=0");
+        if (!env.containsKey("QUARKUS_MANAGEMENT_PORT")) {
+            // Copies side by side on one machine: each its own management port (metrics).
+            command.add("-Dquarkus.management.port=" + freePort());
+        }
         command.add("-jar");
         command.add(Path.of(jar).toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
