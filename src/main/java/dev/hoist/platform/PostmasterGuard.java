@@ -2,6 +2,9 @@ package dev.hoist.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,12 +120,22 @@ final class PostmasterGuard implements Runnable {
         if (stopping) {
             return false;
         }
+        // A server that cannot listen would keep Zonky waiting out its whole start-up timeout.
+        requirePortFree();
         // Zonky locks its epg-lock file for the life of the dead instance: a new file lets the new
         // instance take its own lock (the old one, of a dead server, guards nothing).
         Files.deleteIfExists(directory.resolve("epg-lock"));
         postgres = EmbeddedDatabase.start(directory, true, port);
         pid = postmasterPid();
         return true;
+    }
+
+    private void requirePortFree() throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            // free: PostgreSQL may take it
+        } catch (BindException e) {
+            throw new IOException("port " + port + " is taken by another process", e);
+        }
     }
 
     private void stop() {
