@@ -1,16 +1,17 @@
 package dev.hoist.access;
 
-import dev.hoist.HoistConfig;
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.org.Organization;
-import dev.hoist.org.Team;
-import dev.hoist.repo.Repo;
+import dev.hoist.model.AccessMode;
+import dev.hoist.model.Account;
+import dev.hoist.model.Forbidden;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.NotFound;
+import dev.hoist.model.Organization;
+import dev.hoist.model.Repo;
+import dev.hoist.model.Team;
+import dev.hoist.platform.HoistConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 
 /**
@@ -78,14 +79,14 @@ public class Access {
     /** The repository if the caller may read it; otherwise 404, exactly as if it did not exist. */
     public Repo readable(Account who, String namespace, String name) {
         return Repo.byName(namespace, name).filter(r -> permission(who, r).atLeast(AccessMode.READ))
-                .orElseThrow(NotFoundException::new);
+                .orElseThrow(NotFound::new);
     }
 
     /** The repository if the caller has {@code needed}: 404 when they cannot even read it, 403 otherwise. */
     public Repo require(Account who, String namespace, String name, AccessMode needed) {
         Repo repo = readable(who, namespace, name);
         if (!permission(who, repo).atLeast(needed)) {
-            throw new ForbiddenException();
+            throw new Forbidden();
         }
         return repo;
     }
@@ -94,7 +95,25 @@ public class Access {
         return who != null && config.siteAdmins().orElse(List.of()).contains(who.username());
     }
 
+    /** Owners see every team of the organization; a member only the teams they are in; anyone else none. */
+    public List<Team> teamsVisibleTo(Account who, Organization org) {
+        if (isOwner(who, org)) {
+            return Team.ofOrganization(org);
+        }
+        return isMember(who, org) ? Team.ofMember(org, who) : List.of();
+    }
+
     /** Owners administer the organization; the library namespace belongs to the site administrators. */
+    /** Only a verified address may found an organization: its owners must be reachable. */
+    public boolean canCreateOrganization(Account who) {
+        return who != null && who.emailVerified;
+    }
+
+    /** A site administrator with a verified address vouches for organizations (the Verified Publisher badge). */
+    public boolean canVerifyPublishers(Account who) {
+        return isSiteAdmin(who) && who.emailVerified;
+    }
+
     public boolean isOwner(Account who, Organization org) {
         if (who == null) {
             return false;

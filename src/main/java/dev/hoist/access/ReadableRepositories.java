@@ -1,6 +1,6 @@
 package dev.hoist.access;
 
-import dev.hoist.account.Account;
+import dev.hoist.model.Account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,8 +1,11 @@
 package dev.hoist.account;
 
-import dev.hoist.access.AccessMode;
-import dev.hoist.web.FormErrors;
-import dev.hoist.web.FormException;
+import dev.hoist.model.AccessMode;
+import dev.hoist.model.AccessToken;
+import dev.hoist.model.Account;
+import dev.hoist.model.FieldErrors;
+import dev.hoist.model.InvalidInputException;
+import dev.hoist.platform.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,7 +31,7 @@ public class AccessTokenService {
     GrantGenerations generations;
 
     public Created create(Account owner, String description, String scope, String expiresInDays) {
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         String text = description == null ? "" : description.trim();
         if (text.isEmpty() || text.length() > 100) {
             errors.add("description", "Describe the token in 1 to 100 characters, such as \"CI on build-01\".");
@@ -55,7 +58,7 @@ public class AccessTokenService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new FormException(errors);
+            throw new InvalidInputException(errors);
         }
         quotas.countCreation(owner);
         quotas.checkTokens(owner);

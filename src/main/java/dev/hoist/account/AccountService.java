@@ -1,9 +1,12 @@
 package dev.hoist.account;
 
-import dev.hoist.namespace.Namespace;
-import dev.hoist.namespace.NamespaceContents;
-import dev.hoist.namespace.NamespaceNames;
-import dev.hoist.web.FormErrors;
+import dev.hoist.model.Account;
+import dev.hoist.model.EmailVerification;
+import dev.hoist.model.FieldErrors;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.NamespaceContents;
+import dev.hoist.model.NamespaceNames;
+import dev.hoist.platform.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -34,7 +37,7 @@ public class AccountService {
     GrantGenerations generations;
 
     public Account signUp(String username, String email, String password) {
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         NamespaceNames.problem(username).ifPresent(m -> errors.add("username", m));
         if (!errors.has("username") && Namespace.isTaken(username)) {
             errors.add("username", "This username is already taken.");

@@ -1,6 +1,6 @@
 package dev.hoist.account;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

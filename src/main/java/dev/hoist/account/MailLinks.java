@@ -1,6 +1,6 @@
 package dev.hoist.account;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package dev.hoist.account;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;

@@ -6,20 +6,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** Says when a limited action is allowed again, for people: "at 10:42 UTC (in 12 minutes)". */
-final class RetryTimes {
+public final class RetryTimes {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private RetryTimes() {
     }
 
-    static String at(Instant when) {
+    public static String at(Instant when) {
         long minutes = Math.max(1, (Duration.between(Instant.now(), when).toSeconds() + 59) / 60);
         return "at " + CLOCK.format(when.plusSeconds(59)) + " UTC (in " + minutes + (minutes == 1 ? " minute)" : " minutes)");
     }
 
     /** Seconds for a Retry-After header. */
-    static long seconds(Instant when) {
+    public static long seconds(Instant when) {
         return Math.max(1, Duration.between(Instant.now(), when).toSeconds() + 1);
     }
 }

@@ -1,8 +1,10 @@
 package dev.hoist.account;
 
+import dev.hoist.model.Account;
+import dev.hoist.model.AccountSession;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package dev.hoist.account;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import dev.hoist.platform.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

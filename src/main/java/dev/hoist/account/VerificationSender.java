@@ -1,6 +1,7 @@
 package dev.hoist.account;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.model.Account;
+import dev.hoist.platform.HoistConfig;
 import dev.hoist.platform.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

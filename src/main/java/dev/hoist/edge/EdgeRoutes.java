@@ -1,6 +1,6 @@
 package dev.hoist.edge;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

@@ -1,9 +1,10 @@
 package dev.hoist.oidc;
 
-import dev.hoist.account.Account;
 import dev.hoist.account.AccountException;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.model.Account;
+import dev.hoist.model.IdentityLink;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.NamespaceNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;

@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** What Hoist takes from a verified ID token. */
-record OidcIdentity(String issuer, String subject, String preferredUsername, String email, boolean emailVerified,
+public record OidcIdentity(String issuer, String subject, String preferredUsername, String email, boolean emailVerified,
         String rawIdToken) {
 
     /** The identity quarkus-oidc verified for this request (signature, issuer, audience, expiry), if any. */
-    static Optional<OidcIdentity> of(SecurityIdentity identity) {
+    public static Optional<OidcIdentity> of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }

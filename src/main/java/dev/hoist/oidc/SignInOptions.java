@@ -1,6 +1,6 @@
 package dev.hoist.oidc;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,6 +1,8 @@
 package dev.hoist.org;
 
-import dev.hoist.account.Account;
+import dev.hoist.model.Account;
+import dev.hoist.model.Organization;
+import dev.hoist.model.Team;
 import dev.hoist.platform.Listing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

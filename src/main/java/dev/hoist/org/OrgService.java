@@ -1,20 +1,22 @@
 package dev.hoist.org;
 
 import dev.hoist.access.Access;
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.model.Account;
+import dev.hoist.model.FieldErrors;
+import dev.hoist.model.Forbidden;
+import dev.hoist.model.InvalidInputException;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.NamespaceNames;
+import dev.hoist.model.Organization;
+import dev.hoist.model.Repo;
+import dev.hoist.model.Team;
+import dev.hoist.model.TeamPermission;
 import dev.hoist.quota.Quotas;
-import dev.hoist.repo.Repo;
 import dev.hoist.repo.RepoService;
-import dev.hoist.repo.TeamPermission;
-import dev.hoist.web.FormErrors;
-import dev.hoist.web.FormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
 import java.util.regex.Pattern;
 
 /** Organizations and their teams. Every change is for the organization's owners only. */
@@ -34,14 +36,14 @@ public class OrgService {
     Quotas quotas;
 
     public Organization create(Account who, String name) {
-        if (who == null || !who.emailVerified) {
-            throw FormException.of("name", "Verify your email address before creating an organization.");
+        if (!access.canCreateOrganization(who)) {
+            throw InvalidInputException.of("name", "Verify your email address before creating an organization.");
         }
         NamespaceNames.problem(name).ifPresent(m -> {
-            throw FormException.of("name", m.replace("username", "name"));
+            throw InvalidInputException.of("name", m.replace("username", "name"));
         });
         if (Namespace.isTaken(name)) {
-            throw FormException.of("name", "This name is already taken.");
+            throw InvalidInputException.of("name", "This name is already taken.");
         }
         quotas.countCreation(who);
         quotas.checkOrganizations(who);
@@ -51,7 +53,7 @@ public class OrgService {
             org.namespace = Namespace.create(name, Namespace.Kind.org);
             org.persist();
         } catch (PersistenceException e) {
-            throw FormException.of("name", "This name is already taken.");
+            throw InvalidInputException.of("name", "This name is already taken.");
         }
         Team owners = new Team();
         owners.organization = org;
@@ -65,9 +67,9 @@ public class OrgService {
 
     public Team createTeam(Account who, Organization org, String name, String description, boolean canCreate) {
         owner(who, org);
-        FormErrors errors = teamProblems(org, name, description, null);
+        FieldErrors errors = teamProblems(org, name, description, null);
         if (!errors.isEmpty()) {
-            throw new FormException(errors);
+            throw new InvalidInputException(errors);
         }
         quotas.countCreation(who);
         Team team = new Team();
@@ -83,11 +85,11 @@ public class OrgService {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
         if (team.isOwners() && !Team.OWNERS.equals(name)) {
-            throw FormException.of("name", "The owners team cannot be renamed.");
+            throw InvalidInputException.of("name", "The owners team cannot be renamed.");
         }
-        FormErrors errors = teamProblems(team.organization, name, description, team);
+        FieldErrors errors = teamProblems(team.organization, name, description, team);
         if (!errors.isEmpty()) {
-            throw new FormException(errors);
+            throw new InvalidInputException(errors);
         }
         team.name = name;
         team.description = description == null ? "" : description.trim();
@@ -99,7 +101,7 @@ public class OrgService {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
         if (team.isOwners()) {
-            throw FormException.of("team", "The owners team cannot be deleted.");
+            throw InvalidInputException.of("team", "The owners team cannot be deleted.");
         }
         team.delete();
     }
@@ -110,7 +112,7 @@ public class OrgService {
         owner(who, team.organization);
         Account member = username == null ? null : Account.findByUsername(username.trim().toLowerCase()).orElse(null);
         if (member == null) {
-            throw FormException.of("username", "There is no user " + username + ".");
+            throw InvalidInputException.of("username", "There is no user " + username + ".");
         }
         if (team.hasMember(member)) {
             return false;
@@ -123,7 +125,7 @@ public class OrgService {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
         if (team.isOwners() && team.members.size() == 1 && team.members.iterator().next().username().equals(username)) {
-            throw FormException.of("username", "An organization needs at least one owner.");
+            throw InvalidInputException.of("username", "An organization needs at least one owner.");
         }
         team.members.removeIf(m -> m.username().equals(username));
         return team;
@@ -134,7 +136,7 @@ public class OrgService {
         owner(who, org);
         Team owners = Team.findByName(org, Team.OWNERS).orElseThrow();
         if (owners.members.size() == 1 && owners.members.iterator().next().username().equals(username)) {
-            throw FormException.of("member", "An organization needs at least one owner.");
+            throw InvalidInputException.of("member", "An organization needs at least one owner.");
         }
         Team.ofOrganization(org).forEach(t -> t.members.removeIf(m -> m.username().equals(username)));
     }
@@ -143,13 +145,13 @@ public class OrgService {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
         if (repoName == null || repoName.isBlank()) {
-            throw FormException.of("repository", Repo.recentOf(team.organization.namespace, 1).isEmpty()
+            throw InvalidInputException.of("repository", Repo.recentOf(team.organization.namespace, 1).isEmpty()
                     ? team.organization.name() + " has no repositories yet: create one first."
                     : "Enter the name of a repository of " + team.organization.name() + ".");
         }
         Repo repo = Repo.byName(team.organization.name(), repoName.trim()).orElse(null);
         if (repo == null) {
-            throw FormException.of("repository", "There is no repository " + team.organization.name() + "/" + repoName + ".");
+            throw InvalidInputException.of("repository", "There is no repository " + team.organization.name() + "/" + repoName + ".");
         }
         repos.grantTeam(who, repo, team.name, permission);
     }
@@ -169,8 +171,8 @@ public class OrgService {
 
     /** Site administrators vouch for an organization's identity; the badge shows on its pages and images. */
     public Organization setVerifiedPublisher(Account who, Organization target, boolean verified) {
-        if (!access.isSiteAdmin(who) || !who.emailVerified) {
-            throw new ForbiddenException();
+        if (!access.canVerifyPublishers(who)) {
+            throw new Forbidden();
         }
         Organization org = Organization.findById(target.id);
         org.verifiedPublisher = verified;
@@ -179,12 +181,12 @@ public class OrgService {
 
     private void owner(Account who, Organization org) {
         if (!access.canManage(who, org)) {
-            throw new ForbiddenException();
+            throw new Forbidden();
         }
     }
 
-    private static FormErrors teamProblems(Organization org, String name, String description, Team self) {
-        FormErrors errors = new FormErrors();
+    private static FieldErrors teamProblems(Organization org, String name, String description, Team self) {
+        FieldErrors errors = new FieldErrors();
         if (name == null || !TEAM_NAME.matcher(name).matches()) {
             errors.add("name", "Use 2 to 30 lowercase letters, digits, - and _, starting with a letter or digit.");
         } else if (Team.findByName(org, name).filter(t -> self == null || !t.id.equals(self.id)).isPresent()) {

@@ -1,9 +1,9 @@
 package dev.hoist.quota;
 
-import dev.hoist.HoistConfig;
 import dev.hoist.access.Access;
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
+import dev.hoist.model.Account;
+import dev.hoist.model.Namespace;
+import dev.hoist.platform.HoistConfig;
 import dev.hoist.quota.QuotaExceededException.Quota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

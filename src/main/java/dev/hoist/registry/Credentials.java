@@ -1,14 +1,14 @@
 package dev.hoist.registry;
 
-import dev.hoist.account.AccessToken;
 import dev.hoist.account.AccessTokenService;
-import dev.hoist.account.Account;
 import dev.hoist.account.LoginThrottle;
 import dev.hoist.account.SignIn;
+import dev.hoist.model.AccessToken;
+import dev.hoist.model.Account;
 import dev.hoist.oidc.SignInOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -43,7 +43,7 @@ public class Credentials {
     @Inject
     SignInOptions options;
 
-    public Caller fromBasic(String authorization, String address, UriInfo uri) {
+    public Caller fromBasic(String authorization, String address, URI requestBase) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return new Caller(null, null);
         }
@@ -51,11 +51,11 @@ public class Credentials {
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw registry.unauthorized(uri, null);
+            throw registry.unauthorized(requestBase, null);
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw registry.unauthorized(uri, null);
+            throw registry.unauthorized(requestBase, null);
         }
         return check(decoded.substring(0, colon), decoded.substring(colon + 1), address);
     }

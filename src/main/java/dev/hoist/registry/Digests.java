@@ -3,12 +3,12 @@ package dev.hoist.registry;
 import dev.hoist.storage.Digest;
 
 /** Digest parsing for request parameters: a malformed digest is a 400 DIGEST_INVALID, never a 500. */
-final class Digests {
+public final class Digests {
 
     private Digests() {
     }
 
-    static Digest parse(String value) {
+    public static Digest parse(String value) {
         try {
             return Digest.parse(value);
         } catch (RuntimeException e) {
@@ -16,7 +16,7 @@ final class Digests {
         }
     }
 
-    static boolean looksLikeDigest(String reference) {
+    public static boolean looksLikeDigest(String reference) {
         return reference.contains(":");
     }
 }

@@ -1,6 +1,6 @@
 package dev.hoist.registry;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import dev.hoist.storage.BlobNotFoundException;
 import dev.hoist.storage.BlobStore;
 import dev.hoist.storage.Digest;

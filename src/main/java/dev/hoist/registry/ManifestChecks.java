@@ -2,7 +2,7 @@ package dev.hoist.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hoist.repo.Repo;
+import dev.hoist.model.Repo;
 import dev.hoist.storage.BlobStore;
 import dev.hoist.storage.Digest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@code max} entries whatever is asked (the spec lets a registry return fewer, with a Link to
  * the rest), so one request never reads a whole table.
  */
-final class PageSize {
+public final class PageSize {
 
     private static final Pattern COUNT = Pattern.compile("\\d{1,10}");
 
@@ -15,7 +15,7 @@ final class PageSize {
     }
 
     /** @param n the query parameter as sent; absent or empty means {@code byDefault} */
-    static int of(String n, int byDefault, int max) {
+    public static int of(String n, int byDefault, int max) {
         if (n == null || n.isEmpty()) {
             return byDefault;
         }

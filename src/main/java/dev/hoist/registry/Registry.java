@@ -1,9 +1,8 @@
 package dev.hoist.registry;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 
 /** Registry-wide names: the token service, the realm clients fetch tokens from, the API version header. */
@@ -21,14 +20,14 @@ public class Registry {
         return config.registry().service();
     }
 
-    public String realm(UriInfo uri) {
-        URI base = config.baseUrl().map(URI::create).orElse(uri.getBaseUri());
+    public String realm(URI requestBase) {
+        URI base = config.baseUrl().map(URI::create).orElse(requestBase);
         return base.toString().replaceAll("/+$", "") + "/token";
     }
 
     /** A 401 that tells the client where to get a token, and for which scope. */
-    public RegistryException unauthorized(UriInfo uri, String scope) {
-        String challenge = "Bearer realm=\"" + realm(uri) + "\",service=\"" + service() + "\""
+    public RegistryException unauthorized(URI requestBase, String scope) {
+        String challenge = "Bearer realm=\"" + realm(requestBase) + "\",service=\"" + service() + "\""
                 + (scope == null ? "" : ",scope=\"" + scope + "\"");
         return new RegistryException(ErrorCode.UNAUTHORIZED).header("WWW-Authenticate", challenge);
     }

@@ -1,17 +1,17 @@
 package dev.hoist.registry;
 
 import dev.hoist.access.Access;
-import dev.hoist.access.AccessMode;
-import dev.hoist.account.Account;
 import dev.hoist.account.GrantGenerations;
-import dev.hoist.namespace.NamespaceNames;
+import dev.hoist.model.AccessMode;
+import dev.hoist.model.Account;
+import dev.hoist.model.NamespaceNames;
+import dev.hoist.model.Repo;
 import dev.hoist.quota.QuotaExceededException;
-import dev.hoist.repo.Repo;
 import dev.hoist.repo.RepoNames;
 import dev.hoist.repo.RepoService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 
 /**
  * The registry's gate: the token must grant the action, and the one access function must still
@@ -54,17 +54,17 @@ public class RegistryAccess {
      * The repository if the caller may do {@code action} on it. A push to a repository that does
      * not exist yet creates it when the caller may create repositories in that namespace.
      */
-    public Repo require(String namespace, String name, String action, UriInfo uri) {
+    public Repo require(String namespace, String name, String action, URI requestBase) {
         validateName(namespace, name);
         String fullName = namespace + "/" + name;
         String scope = "repository:" + fullName + ":" + (Grant.PULL.equals(action) ? "pull" : "pull," + action);
         if (!caller.granted(fullName, action)) {
-            throw registry.unauthorized(uri, scope);
+            throw registry.unauthorized(requestBase, scope);
         }
         if (!Grant.PULL.equals(action) && !caller.subject().isEmpty()
                 && !generations.isCurrent(caller.subject(), caller.generation())) {
             // Issued before a token was revoked or the password changed: ask the client to log in again.
-            throw registry.unauthorized(uri, scope);
+            throw registry.unauthorized(requestBase, scope);
         }
         Repo repo = Repo.byName(namespace, name).orElse(null);
         if (repo != null && cap(access.forAnyone(repo), caller.tokenScope()).atLeast(needed(action))) {

@@ -1,6 +1,6 @@
 package dev.hoist.registry;
 
-import dev.hoist.account.Account;
+import dev.hoist.model.Account;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
@@ -11,7 +11,7 @@ public class RegistryCaller {
     private TokenService.Claims claims;
     private Optional<Account> account;
 
-    void authenticated(TokenService.Claims claims) {
+    public void authenticated(TokenService.Claims claims) {
         this.claims = claims;
     }
 

@@ -1,6 +1,7 @@
 package dev.hoist.registry;
 
-/** A registry request that fails with an OCI error code; written as error JSON by {@link RegistryErrors}. */
+
+/** A registry request that fails with an OCI error code; written as error JSON by {@code RegistryErrors}. */
 public class RegistryException extends RuntimeException {
 
     public final ErrorCode code;

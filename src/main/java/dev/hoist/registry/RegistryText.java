@@ -4,13 +4,13 @@ package dev.hoist.registry;
  * Text that arrives in a registry request (names, tags, scopes, manifest fields) and goes to
  * PostgreSQL, which refuses NUL bytes, or into an error message.
  */
-final class RegistryText {
+public final class RegistryText {
 
     private RegistryText() {
     }
 
     /** At most {@code max} characters, none of them a control character (NUL included). */
-    static boolean printable(String value, int max) {
+    public static boolean printable(String value, int max) {
         if (value.length() > max) {
             return false;
         }
@@ -23,7 +23,7 @@ final class RegistryText {
     }
 
     /** A bad value as an error message may quote it: short, with control characters escaped. */
-    static String shown(String value) {
+    public static String shown(String value) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < value.length() && i < 100; i++) {
             char c = value.charAt(i);

@@ -1,10 +1,10 @@
 package dev.hoist.registry;
 
 import dev.hoist.access.Access;
-import dev.hoist.access.AccessMode;
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.repo.Repo;
+import dev.hoist.model.AccessMode;
+import dev.hoist.model.Account;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Repo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.hoist.repo;
 
+import dev.hoist.model.Repo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,8 +37,8 @@ public class ReadmeRenderer {
     private static final List<Extension> EXTENSIONS = List.of(
             TablesExtension.create(), AutolinkExtension.create(), HeadingAnchorExtension.create());
 
-    /** Stored with the HTML: bump it whenever the HTML a README gives changes, and stored READMEs are rendered again. */
-    public static final short VERSION = 1;
+    /** Stored with the HTML; bump {@link Repo#README_RENDERER} whenever the HTML a README gives changes. */
+    public static final short VERSION = Repo.README_RENDERER;
 
     /** Shown, and stored, in place of a README that was saved before the bounds and is beyond them. */
     static final String REFUSED_HTML = "<p><em>This README is too complex to display.</em></p>";

@@ -1,5 +1,6 @@
 package dev.hoist.repo;
 
+import dev.hoist.model.Repo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

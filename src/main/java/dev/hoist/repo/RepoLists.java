@@ -1,8 +1,9 @@
 package dev.hoist.repo;
 
 import dev.hoist.access.ReadableRepositories;
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
+import dev.hoist.model.Account;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Repo;
 import dev.hoist.platform.Listing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,21 +1,23 @@
 package dev.hoist.repo;
 
 import dev.hoist.access.Access;
-import dev.hoist.access.AccessMode;
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.org.Organization;
-import dev.hoist.org.Team;
-import dev.hoist.quota.QuotaExceededException;
+import dev.hoist.model.AccessMode;
+import dev.hoist.model.Account;
+import dev.hoist.model.FieldErrors;
+import dev.hoist.model.Forbidden;
+import dev.hoist.model.InvalidInputException;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.NotFound;
+import dev.hoist.model.Organization;
+import dev.hoist.model.Repo;
+import dev.hoist.model.Star;
+import dev.hoist.model.Team;
+import dev.hoist.model.TeamPermission;
 import dev.hoist.quota.Quotas;
-import dev.hoist.web.FormErrors;
-import dev.hoist.web.FormException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 
 /** Creating, changing and deleting repositories; every change asks {@link Access} first. */
@@ -37,7 +39,7 @@ public class RepoService {
 
     public Repo create(Account who, String namespaceName, String name, String shortDescription, boolean makePrivate,
             String readme) {
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         Namespace namespace = namespaceName == null ? null : Namespace.findActive(namespaceName).orElse(null);
         if (namespace == null || !access.canCreateIn(who, namespace)) {
             errors.add("namespace", "Choose a namespace where you may create repositories.");
@@ -45,15 +47,15 @@ public class RepoService {
         RepoNames.problem(name).ifPresent(m -> errors.add("name", m));
         checkTexts(errors, shortDescription, readme);
         if (!errors.isEmpty()) {
-            throw new FormException(errors);
+            throw new InvalidInputException(errors);
         }
         quotas.countCreation(who);
         if (!quotas.lockNamespace(namespace)) {
-            throw FormException.of("namespace", "Choose a namespace where you may create repositories.");
+            throw InvalidInputException.of("namespace", "Choose a namespace where you may create repositories.");
         }
         // Under the namespace's lock: the name, the counts and the insert are one step.
         if (Repo.byName(namespace.name, name).isPresent()) {
-            throw FormException.of("name", "A repository " + namespace.name + "/" + name + " already exists.");
+            throw InvalidInputException.of("name", "A repository " + namespace.name + "/" + name + " already exists.");
         }
         quotas.checkRepositories(namespace);
         if (makePrivate) {
@@ -68,7 +70,7 @@ public class RepoService {
         try {
             repo.persistAndFlush();
         } catch (PersistenceException e) {
-            throw FormException.of("name", "A repository " + namespace.name + "/" + name + " already exists.");
+            throw InvalidInputException.of("name", "A repository " + namespace.name + "/" + name + " already exists.");
         }
         return repo;
     }
@@ -76,7 +78,7 @@ public class RepoService {
     /**
      * Creates the repository a first push names, with its namespace's default visibility, when the
      * caller may create repositories there; empty otherwise. A private default counts toward the
-     * plan. Quotas refuse with {@link QuotaExceededException}.
+     * plan. Quotas refuse with {@code QuotaExceededException}.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public java.util.Optional<Repo> createForPush(Account who, String namespaceName, String name) {
@@ -108,10 +110,10 @@ public class RepoService {
 
     public Repo describe(Account who, Repo target, String shortDescription, String readme) {
         Repo repo = admin(who, target);
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         checkTexts(errors, shortDescription, readme);
         if (!errors.isEmpty()) {
-            throw new FormException(errors);
+            throw new InvalidInputException(errors);
         }
         storeReadme(repo, readme);
         repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
@@ -136,7 +138,7 @@ public class RepoService {
     public void delete(Account who, Repo target, String typedName) {
         Repo repo = admin(who, target);
         if (!repo.fullName().equals(typedName)) {
-            throw FormException.of("confirm", "Type " + repo.fullName() + " to confirm.");
+            throw InvalidInputException.of("confirm", "Type " + repo.fullName() + " to confirm.");
         }
         repo.delete();
     }
@@ -145,14 +147,14 @@ public class RepoService {
     public Repo addCollaborator(Account who, Repo target, String username) {
         Repo repo = admin(who, target);
         if (repo.namespace.isOrganization()) {
-            throw FormException.of("collaborator", "Organization repositories give access through teams.");
+            throw InvalidInputException.of("collaborator", "Organization repositories give access through teams.");
         }
         Account collaborator = username == null ? null : Account.findByUsername(username.trim().toLowerCase()).orElse(null);
         if (collaborator == null) {
-            throw FormException.of("collaborator", "There is no user " + username + ".");
+            throw InvalidInputException.of("collaborator", "There is no user " + username + ".");
         }
         if (collaborator.namespace.id.equals(repo.namespace.id)) {
-            throw FormException.of("collaborator", "The owner already has every right.");
+            throw InvalidInputException.of("collaborator", "The owner already has every right.");
         }
         repo.collaborators.add(collaborator);
         return repo;
@@ -191,21 +193,21 @@ public class RepoService {
                 return mode;
             }
         }
-        throw FormException.of("permission", "Choose Read, Write or Admin.");
+        throw InvalidInputException.of("permission", "Choose Read, Write or Admin.");
     }
 
     private static Team teamOf(Repo repo, String teamName) {
         Organization org = Organization.findByNamespace(repo.namespace)
-                .orElseThrow(() -> FormException.of("team", "Only organization repositories have team permissions."));
+                .orElseThrow(() -> InvalidInputException.of("team", "Only organization repositories have team permissions."));
         return Team.findByName(org, teamName == null ? "" : teamName)
-                .orElseThrow(() -> FormException.of("team", "There is no team " + teamName + " in " + org.name() + "."));
+                .orElseThrow(() -> InvalidInputException.of("team", "There is no team " + teamName + " in " + org.name() + "."));
     }
 
     /** Stars are idempotent; the count moves in the same transaction as the row. */
     public Repo star(Account who, Repo target, boolean starred) {
         Repo repo = Repo.findById(target.id);
         if (repo == null || !access.permission(who, repo).atLeast(AccessMode.READ)) {
-            throw new NotFoundException();
+            throw new NotFound();
         }
         boolean exists = Star.exists(who, repo);
         if (starred && !exists) {
@@ -224,14 +226,14 @@ public class RepoService {
     private Repo admin(Account who, Repo target) {
         Repo repo = Repo.findById(target.id);
         if (repo == null) {
-            throw new NotFoundException();
+            throw new NotFound();
         }
         AccessMode mode = access.permission(who, repo);
         if (!mode.atLeast(AccessMode.READ)) {
-            throw new NotFoundException();
+            throw new NotFound();
         }
         if (!mode.atLeast(AccessMode.ADMIN)) {
-            throw new ForbiddenException();
+            throw new Forbidden();
         }
         return repo;
     }
@@ -240,11 +242,11 @@ public class RepoService {
     private void storeReadme(Repo repo, String readme) {
         ReadmeRenderer.Rendered rendered = readmes.store(repo, readme == null ? "" : readme);
         if (rendered.refused()) {
-            throw FormException.of("readme", rendered.problem());
+            throw InvalidInputException.of("readme", rendered.problem());
         }
     }
 
-    private static void checkTexts(FormErrors errors, String shortDescription, String readme) {
+    private static void checkTexts(FieldErrors errors, String shortDescription, String readme) {
         if (shortDescription != null && shortDescription.trim().length() > SHORT_DESCRIPTION_MAX) {
             errors.add("description", "Use at most " + SHORT_DESCRIPTION_MAX + " characters.");
         }

@@ -7,9 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Search results kept so that the popular ones cost no query: the public results everyone gets,
@@ -142,7 +142,7 @@ public class SearchCache {
     }
 
     /** An anonymous search's whole page, rendered once per generation. */
-    String page(SearchQuery query, java.util.function.Supplier<String> render) {
+    public String page(SearchQuery query, java.util.function.Supplier<String> render) {
         Key key = new Key("html", query);
         long generation = generation();
         String html = get(key, generation);

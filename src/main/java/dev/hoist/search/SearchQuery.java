@@ -89,4 +89,13 @@ public record SearchQuery(String text, boolean official, boolean verified, Strin
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** A page number from the address; anything odd is the first page rather than an error. */
+    public static int pageNumber(String value) {
+        try {
+            return Math.max(1, Math.min(10_000, Integer.parseInt(value.trim())));
+        } catch (RuntimeException e) {
+            return 1;
+        }
+    }
 }

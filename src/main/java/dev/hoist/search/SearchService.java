@@ -1,13 +1,13 @@
 package dev.hoist.search;
 
 import dev.hoist.access.ReadableRepositories;
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.org.Organization;
+import dev.hoist.model.Account;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Organization;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.hoist.web;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.platform.HoistConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;

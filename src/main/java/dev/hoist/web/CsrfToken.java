@@ -1,6 +1,7 @@
 package dev.hoist.web;
 
-import dev.hoist.HoistConfig;
+import dev.hoist.auth.CurrentUser;
+import dev.hoist.platform.HoistConfig;
 import dev.hoist.platform.ServerSecrets;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;

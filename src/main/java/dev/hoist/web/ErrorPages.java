@@ -1,5 +1,8 @@
 package dev.hoist.web;
 
+import dev.hoist.auth.SignInRequired;
+import dev.hoist.model.Forbidden;
+import dev.hoist.model.NotFound;
 import dev.hoist.platform.DatabaseOutage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,6 +54,10 @@ public class ErrorPages {
         return Templates.unavailable().render();
     }
 
+    public static Response forbidden() {
+        return page(403, "Forbidden", "You are not allowed to do that.");
+    }
+
     public static Response notFound() {
         return page(404, "Page not found",
                 "There is nothing here. The address may be mistyped, or the page may have been removed.");
@@ -65,12 +72,22 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response notFound(NotFound e) {
+        return notFound();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(Forbidden e) {
+        return forbidden();
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         return switch (status) {
             case 404 -> notFound();
             case 405 -> page(405, "Not allowed", "This address does not accept that kind of request.");
-            case 403 -> page(403, "Forbidden", "You are not allowed to do that.");
+            case 403 -> forbidden();
             case 415, 400 -> page(status, "Bad request", "The request could not be understood.");
             default -> status >= 500 ? serverError(e) : page(status, "Error " + status, "The request could not be completed.");
         };

@@ -1,6 +1,6 @@
 package dev.hoist.web;
 
-import dev.hoist.repo.Repo;
+import dev.hoist.model.Repo;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.Instant;

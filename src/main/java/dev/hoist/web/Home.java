@@ -1,6 +1,6 @@
 package dev.hoist.web;
 
-import dev.hoist.repo.Repo;
+import dev.hoist.model.Repo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package dev.hoist.web;
 
+import dev.hoist.auth.SessionCookie;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

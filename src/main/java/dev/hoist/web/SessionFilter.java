@@ -1,5 +1,7 @@
 package dev.hoist.web;
 
+import dev.hoist.auth.CurrentUser;
+import dev.hoist.auth.SessionCookie;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;

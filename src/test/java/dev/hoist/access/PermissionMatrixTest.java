@@ -2,10 +2,11 @@ package dev.hoist.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hoist.account.Account;
-import dev.hoist.repo.Repo;
-import dev.hoist.support.Cast;
+import dev.hoist.model.AccessMode;
+import dev.hoist.model.Account;
+import dev.hoist.model.Repo;
 import dev.hoist.support.Cast.Role;
+import dev.hoist.support.Cast;
 import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

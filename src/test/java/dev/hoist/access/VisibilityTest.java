@@ -6,11 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.repo.Repo;
-import dev.hoist.support.Cast;
+import dev.hoist.model.AccessMode;
+import dev.hoist.model.Account;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Repo;
 import dev.hoist.support.Cast.Role;
+import dev.hoist.support.Cast;
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
 import dev.hoist.support.Visitor;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoist.model.Account;
 import dev.hoist.support.MailResource;
 import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,6 +3,7 @@ package dev.hoist.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoist.model.Account;
 import dev.hoist.support.FormBurst;
 import dev.hoist.support.MailResource;
 import dev.hoist.support.Visitor;

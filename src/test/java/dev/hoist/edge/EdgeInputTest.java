@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoist.account.Account;
+import dev.hoist.model.Account;
 import dev.hoist.support.People;
 import dev.hoist.support.RawHttp;
 import dev.hoist.support.Repos;

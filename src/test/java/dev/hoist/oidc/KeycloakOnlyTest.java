@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoist.account.AccessTokenService;
-import dev.hoist.account.Account;
 import dev.hoist.account.AccountService;
+import dev.hoist.model.Account;
 import dev.hoist.support.KeycloakOnlyProfile;
 import dev.hoist.support.KeycloakResource;
 import dev.hoist.support.KeycloakSignIn;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoist.account.Account;
+import dev.hoist.model.Account;
+import dev.hoist.model.IdentityLink;
 import dev.hoist.support.KeycloakAdmin;
 import dev.hoist.support.KeycloakProfile;
 import dev.hoist.support.KeycloakResource;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoist.account.AccessToken;
+import dev.hoist.model.AccessToken;
 import dev.hoist.support.People;
 import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,7 +2,7 @@ package dev.hoist.registry;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoist.account.AccessToken;
+import dev.hoist.model.AccessToken;
 import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.Map;

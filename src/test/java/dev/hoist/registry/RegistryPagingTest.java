@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.repo.Repo;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Repo;
 import dev.hoist.support.People;
 import dev.hoist.support.Visitor;
 import io.quarkus.hibernate.orm.panache.Panache;

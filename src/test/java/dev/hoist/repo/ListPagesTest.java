@@ -5,10 +5,13 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.org.Organization;
-import dev.hoist.org.Team;
+import dev.hoist.model.Account;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Organization;
+import dev.hoist.model.Repo;
+import dev.hoist.model.Star;
+import dev.hoist.model.Team;
+import dev.hoist.model.TeamPermission;
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
 import dev.hoist.support.Visitor;
@@ -226,7 +229,7 @@ class ListPagesTest {
                 TeamPermission grant = new TeamPermission();
                 grant.team = team;
                 grant.repo = repo;
-                grant.permission = dev.hoist.access.AccessMode.READ;
+                grant.permission = dev.hoist.model.AccessMode.READ;
                 grant.persist();
             });
         });

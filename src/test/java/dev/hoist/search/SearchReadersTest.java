@@ -3,9 +3,9 @@ package dev.hoist.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hoist.account.Account;
-import dev.hoist.namespace.Namespace;
-import dev.hoist.repo.Repo;
+import dev.hoist.model.Account;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Repo;
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
 import dev.hoist.support.Visitor;

@@ -1,6 +1,6 @@
 package dev.hoist.support;
 
-import dev.hoist.account.Account;
+import dev.hoist.model.Account;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Shortcuts for test set-up that a user would do through the mailbox. */

@@ -1,8 +1,8 @@
 package dev.hoist.support;
 
-import dev.hoist.namespace.Namespace;
-import dev.hoist.org.Organization;
-import dev.hoist.repo.Repo;
+import dev.hoist.model.Namespace;
+import dev.hoist.model.Organization;
+import dev.hoist.model.Repo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.HashMap;
 import java.util.Map;

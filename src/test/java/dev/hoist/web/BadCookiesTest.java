@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoist.auth.SessionCookie;
 import dev.hoist.support.Visitor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

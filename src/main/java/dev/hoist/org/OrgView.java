@@ -1,7 +1,0 @@
-package dev.hoist.org;
-
-import java.util.List;
-
-/** What a viewer may see of an organization: the teams listed are only those the viewer may see. */
-public record OrgView(Organization org, boolean isOwner, boolean isMember, List<Team> teams, boolean isSiteAdmin) {
-}
