@@ -5,9 +5,7 @@ import dev.hoist.storage.BlobStores;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -22,7 +20,7 @@ public class AbandonedUploads {
     private static final Logger LOG = Logger.getLogger(AbandonedUploads.class);
 
     @Inject
-    EntityManager em;
+    UploadSessions sessions;
 
     @Inject
     BlobStore store;
@@ -31,8 +29,7 @@ public class AbandonedUploads {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void purge() {
-        Timestamp cutoff = Timestamp.from(Instant.now().minus(BlobStores.STALE_UPLOAD_AGE));
-        int rows = em.createNativeQuery("DELETE FROM uploads WHERE updated_at < ?1").setParameter(1, cutoff).executeUpdate();
+        int rows = sessions.endUntouchedSince(Instant.now().minus(BlobStores.STALE_UPLOAD_AGE));
         int files = store.purgeStaleUploads(BlobStores.STALE_UPLOAD_AGE);
         if (rows + files > 0) {
             LOG.infof("Removed %d abandoned upload sessions and %d partial upload files", rows, files);

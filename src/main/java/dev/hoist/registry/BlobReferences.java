@@ -6,13 +6,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every way a repository comes to reference a blob: an upload, a mount, a manifest. Each holds the
+ * The {@code repository_blobs} and {@code manifest_blobs} rows: which repository may serve which
+ * blob, and which of its manifests use it.
+ *
+ * <p>Every way a repository comes to reference a blob: an upload, a mount, a manifest. Each holds the
  * digest's shared {@link BlobLocks lock} while it checks what it relies on and writes the
  * reference, so that garbage collection, which re-checks under the exclusive lock, either sees
  * the new reference and keeps the blob, or finished first and the check here sees that.
@@ -31,7 +38,7 @@ public class BlobReferences {
     BlobStore store;
 
     @Inject
-    Metadata metadata;
+    ManifestRecords manifests;
 
     /**
      * Records that the repository has the blob just uploaded. A re-upload restarts the grace
@@ -82,7 +89,7 @@ public class BlobReferences {
                 }
             }
         }
-        long id = metadata.saveManifest(repoId, digest, manifest, content, pushedBy);
+        long id = manifests.save(repoId, digest, manifest, content, pushedBy);
         // An index's children are manifests, but a client may have pushed one as a blob too.
         used.addAll(manifest.children());
         if (!used.isEmpty()) {
@@ -94,5 +101,33 @@ public class BlobReferences {
                     .setParameter("digests", String.join(" ", used)).executeUpdate();
         }
         return id;
+    }
+
+    /** The size of the blob if the repository has it. */
+    public Optional<Long> size(long repoId, String digest) {
+        List<?> rows = em.createNativeQuery("SELECT size FROM repository_blobs WHERE repository_id = ?1 AND digest = ?2")
+                .setParameter(1, repoId).setParameter(2, digest).getResultList();
+        return rows.stream().findFirst().map(r -> ((Number) r).longValue());
+    }
+
+    /** The stored size of each of {@code digests} the repository has, in one query. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> sizes(long repoId, Collection<String> digests) {
+        if (digests.isEmpty()) {
+            return Map.of();
+        }
+        // Digests never hold a space: one text parameter instead of a bind per digest.
+        List<Object[]> rows = em.createNativeQuery("SELECT digest, size FROM repository_blobs"
+                + " WHERE repository_id = ?1 AND digest = ANY(string_to_array(?2, ' '))")
+                .setParameter(1, repoId).setParameter(2, String.join(" ", digests)).getResultList();
+        Map<String, Long> sizes = new HashMap<>();
+        rows.forEach(r -> sizes.put((String) r[0], ((Number) r[1]).longValue()));
+        return sizes;
+    }
+
+    /** Takes the blob from the repository; garbage collection frees the bytes once no repository has them. */
+    public boolean unlink(long repoId, String digest) {
+        return em.createNativeQuery("DELETE FROM repository_blobs WHERE repository_id = ?1 AND digest = ?2")
+                .setParameter(1, repoId).setParameter(2, digest).executeUpdate() > 0;
     }
 }

@@ -23,7 +23,10 @@ public class ManifestChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    Metadata metadata;
+    BlobReferences references;
+
+    @Inject
+    ManifestRecords manifests;
 
     @Inject
     BlobStore store;
@@ -34,8 +37,8 @@ public class ManifestChecks {
      * exactly, as the OCI spec requires).
      */
     public ParsedManifest verify(Repo repo, ParsedManifest manifest) {
-        long total = sum(manifest, manifest.blobs(), metadata.blobSizes(repo.id, manifest.blobs()), "blob")
-                + sum(manifest, manifest.children(), metadata.manifestSizes(repo.id, manifest.children()), "manifest");
+        long total = sum(manifest, manifest.blobs(), references.sizes(repo.id, manifest.blobs()), "blob")
+                + sum(manifest, manifest.children(), manifests.sizes(repo.id, manifest.children()), "manifest");
         String platform = manifest.platforms();
         if (manifest.configDigest() != null && platform.isEmpty()) {
             platform = platformOf(manifest.configDigest(), manifest.declaredSizes().get(manifest.configDigest()));

@@ -97,7 +97,7 @@ class ManifestDescriptorsTest {
         client.pushManifest(name, "multi", index(List.of(descriptor(OCI_MANIFEST, pushed.manifestDigest(), childSize))),
                 ParsedManifest.OCI_INDEX).then().statusCode(201);
         String page = new Visitor().get("/r/" + name + "/tags").then().statusCode(200).extract().asString();
-        assertTrue(page.contains(new Metadata.TagRow("", "", "", configSize + layerSize, "", "", null).sizeLabel()), page);
+        assertTrue(page.contains(new TagRecords.TagRow("", "", "", configSize + layerSize, "", "", null).sizeLabel()), page);
         assertTrue(page.contains(childSize + " B"), page);
         new Visitor().get("/r/" + name + "/tags").then().body(not(containsString("-5 B"))).body(not(containsString(" TB")));
     }

@@ -4,7 +4,8 @@ import dev.hoist.model.Repo;
 import dev.hoist.registry.Digests;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.Grant;
-import dev.hoist.registry.Metadata;
+import dev.hoist.registry.BlobReferences;
+import dev.hoist.registry.Deletions;
 import dev.hoist.registry.Registry;
 import dev.hoist.registry.RegistryAccess;
 import dev.hoist.registry.RegistryException;
@@ -33,7 +34,10 @@ public class Blobs {
     RegistryAccess gate;
 
     @Inject
-    Metadata metadata;
+    BlobReferences references;
+
+    @Inject
+    Deletions deletions;
 
     @Inject
     BlobStore store;
@@ -95,14 +99,14 @@ public class Blobs {
     public Response delete(UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.DELETE, uri.getBaseUri());
         Digest digest = Digests.parse(digestParam);
-        if (!metadata.unlinkBlob(repo.id, digest.toString())) {
+        if (!deletions.unlinkBlob(repo, digest)) {
             throw new RegistryException(ErrorCode.BLOB_UNKNOWN);
         }
         return Response.accepted().header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
     }
 
     private long known(Repo repo, Digest digest) {
-        return metadata.blobSize(repo.id, digest.toString()).filter(s -> store.exists(digest))
+        return references.size(repo.id, digest.toString()).filter(s -> store.exists(digest))
                 .orElseThrow(() -> new RegistryException(ErrorCode.BLOB_UNKNOWN, "blob unknown to registry", digest.toString()));
     }
 

@@ -4,13 +4,15 @@ import dev.hoist.model.Repo;
 import dev.hoist.registry.Digests;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.Grant;
-import dev.hoist.registry.Metadata;
+import dev.hoist.registry.ManifestRecords;
+import dev.hoist.registry.ManifestReference;
 import dev.hoist.registry.PageSize;
 import dev.hoist.registry.ParsedManifest;
 import dev.hoist.registry.Registry;
 import dev.hoist.registry.RegistryAccess;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.RegistryText;
+import dev.hoist.registry.TagRecords;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,7 +40,10 @@ public class Tags {
     RegistryAccess gate;
 
     @Inject
-    Metadata metadata;
+    TagRecords tags;
+
+    @Inject
+    ManifestRecords manifestRecords;
 
     @PathParam("namespace")
     String namespace;
@@ -51,12 +56,12 @@ public class Tags {
     public Response list(@QueryParam("n") String n, @QueryParam("last") String last, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
         int limit = PageSize.of(n, MAX_PAGE, MAX_PAGE);
-        if (last != null && !last.isEmpty() && !Manifests.isTag(last)) {
+        if (last != null && !last.isEmpty() && !ManifestReference.isTag(last)) {
             throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a tag, not " + RegistryText.shown(last));
         }
-        List<String> tags = limit == 0 ? List.of() : metadata.tags(repo.id, last, limit + 1);
-        boolean more = tags.size() > limit;
-        List<String> page = more ? tags.subList(0, limit) : tags;
+        List<String> names = limit == 0 ? List.of() : tags.names(repo.id, last, limit + 1);
+        boolean more = names.size() > limit;
+        List<String> page = more ? names.subList(0, limit) : names;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", repo.fullName());
         body.put("tags", page);
@@ -78,7 +83,7 @@ public class Tags {
             UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
         String digest = Digests.parse(digestParam).toString();
-        List<Map<String, Object>> manifests = metadata.referrers(repo.id, digest, artifactType).stream().map(r -> {
+        List<Map<String, Object>> manifests = manifestRecords.referrers(repo.id, digest, artifactType).stream().map(r -> {
             Map<String, Object> descriptor = new LinkedHashMap<>();
             descriptor.put("mediaType", r.mediaType());
             descriptor.put("digest", r.digest());

@@ -1,22 +1,16 @@
 package dev.hoist.registry.api;
 
 import dev.hoist.model.Repo;
-import dev.hoist.quota.QuotaExceededException;
-import dev.hoist.registry.BlobReferences;
+import dev.hoist.registry.BlobUploads;
 import dev.hoist.registry.Digests;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.Grant;
-import dev.hoist.registry.Metadata;
 import dev.hoist.registry.Registry;
 import dev.hoist.registry.RegistryAccess;
 import dev.hoist.registry.RegistryCaller;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.RegistryText;
-import dev.hoist.storage.BlobStore;
 import dev.hoist.storage.Digest;
-import dev.hoist.storage.DigestMismatchException;
-import dev.hoist.storage.UnknownUploadException;
-import dev.hoist.storage.UploadOffsetException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,17 +27,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code /v2/<ns>/<name>/blobs/uploads/}: monolithic and chunked pushes and cross-repository mounts.
- * Bytes stream to the BlobStore and become visible only once their digest is proven. The checks run
- * on a worker thread; the bytes are received on an {@link UploadPool} thread, so that slow uploads
- * never hold the workers that pages and every other request need.
+ * {@code /v2/<ns>/<name>/blobs/uploads/}: monolithic and chunked pushes and cross-repository mounts,
+ * done by {@link BlobUploads}. The checks run on a worker thread; the bytes are received on an
+ * {@link UploadPool} thread, so that slow uploads never hold the workers that pages and every other
+ * request need.
  */
 @Path("/v2/{namespace}/{name}/blobs/uploads")
 @Consumes(MediaType.WILDCARD)
@@ -58,16 +51,7 @@ public class Uploads {
     RegistryCaller caller;
 
     @Inject
-    Metadata metadata;
-
-    @Inject
-    BlobStore store;
-
-    @Inject
-    BlobReferences references;
-
-    @Inject
-    dev.hoist.access.Access access;
+    BlobUploads uploads;
 
     @Inject
     UploadPool pool;
@@ -86,36 +70,19 @@ public class Uploads {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
         if (mount != null && from != null) {
             Digest digest = Digests.parse(mount);
-            if (mounted(repo, digest, from)) {
+            if (uploads.mount(repo, digest, from)) {
                 return CompletableFuture.completedFuture(created(repo, digest));
             }
         }
         if (digestParam != null) {
             Digest digest = Digests.parse(digestParam);
             return pool.receive(callerKey(), body, bytes -> {
-                try {
-                    store.put(digest, bytes);
-                } catch (DigestMismatchException e) {
-                    throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
-                }
-                references.link(repo.id, digest, store.size(digest));
+                uploads.putWhole(repo, digest, bytes);
                 return created(repo, digest);
             });
         }
-        String id = UUID.randomUUID().toString();
-        long accountId = caller.account().map(a -> a.id).orElseThrow(() -> new RegistryException(ErrorCode.DENIED));
-        try {
-            metadata.startUpload(id, repo.id, accountId);
-        } catch (QuotaExceededException e) {
-            throw RegistryException.of(e);
-        }
-        try {
-            store.startUpload(id);
-        } catch (RuntimeException e) {
-            metadata.endUpload(id);
-            throw e;
-        }
-        return CompletableFuture.completedFuture(progress(Response.accepted(), id, 0));
+        String id = uploads.start(repo, caller.account().orElse(null));
+        return CompletableFuture.completedFuture(progress(Response.accepted(), repo, id, 0));
     }
 
     @PATCH
@@ -124,8 +91,7 @@ public class Uploads {
     public CompletionStage<Response> append(@PathParam("id") String id, @HeaderParam("Content-Range") String contentRange,
             InputStream body, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
-        checkSession(repo, id);
-        long offset = store.uploadSize(id);
+        long offset = uploads.received(repo, id);
         if (contentRange != null) {
             Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
             if (!m.matches()) {
@@ -140,14 +106,11 @@ public class Uploads {
                         + RegistryText.shown(contentRange) + " names no chunk");
             }
             if (start != offset) {
-                throw outOfOrder(id, offset);
+                throw BlobUploads.outOfOrder(repo, id, offset);
             }
         }
-        return pool.receive(callerKey(), body, bytes -> {
-            long size = appendAt(id, offset, bytes);
-            metadata.touchUpload(id);
-            return progress(Response.accepted(), id, size);
-        });
+        return pool.receive(callerKey(), body, bytes -> progress(Response.accepted(), repo, id,
+                uploads.append(repo, id, offset, bytes)));
     }
 
     @PUT
@@ -156,91 +119,35 @@ public class Uploads {
     public CompletionStage<Response> finish(@PathParam("id") String id, @QueryParam("digest") String digestParam, InputStream body,
             UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
-        checkSession(repo, id);
+        uploads.checkSession(repo, id);
         if (digestParam == null) {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "the digest parameter is required to close an upload");
         }
         Digest digest = Digests.parse(digestParam);
-        return pool.receive(callerKey(), body, bytes -> finish(repo, id, digest, bytes));
-    }
-
-    private Response finish(Repo repo, String id, Digest digest, InputStream body) {
-        try {
-            if (store.uploadSize(id) == 0) {
-                // The whole blob in this one request (POST, then PUT with the bytes): hash while
-                // streaming instead of writing first and reading back.
-                store.put(digest, body);
-                store.cancelUpload(id);
-            } else {
-                appendAt(id, store.uploadSize(id), body);
-                store.commit(id, digest);
-            }
-        } catch (DigestMismatchException e) {
-            store.cancelUpload(id);
-            metadata.endUpload(id);
-            throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
-        }
-        metadata.endUpload(id);
-        references.link(repo.id, digest, store.size(digest));
-        return created(repo, digest);
+        return pool.receive(callerKey(), body, bytes -> {
+            uploads.finish(repo, id, digest, bytes);
+            return created(repo, digest);
+        });
     }
 
     @GET
     @Path("{id}")
     public Response status(@PathParam("id") String id, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
-        checkSession(repo, id);
-        return progress(Response.noContent(), id, store.uploadSize(id));
+        return progress(Response.noContent(), repo, id, uploads.received(repo, id));
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") String id, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
-        checkSession(repo, id);
-        store.cancelUpload(id);
-        metadata.endUpload(id);
+        uploads.cancel(repo, id);
         return Response.noContent().header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
-    }
-
-    /** A mount needs pull on the source, checked by the same rules as a pull; otherwise it is an ordinary upload. */
-    private boolean mounted(Repo target, Digest digest, String from) {
-        String[] parts = from.split("/");
-        if (parts.length != 2 || !caller.granted(from, Grant.PULL)) {
-            return false;
-        }
-        Repo source = Repo.byName(parts[0], parts[1]).orElse(null);
-        if (source == null || !RegistryAccess.cap(access.permission(caller.account().orElse(null), source), caller.tokenScope())
-                .atLeast(dev.hoist.model.AccessMode.READ)) {
-            return false;
-        }
-        return references.mount(target.id, source.id, digest);
     }
 
     /** Whose share of the upload threads a request takes: its account, else its token's subject. */
     private String callerKey() {
         return caller.account().map(a -> "account:" + a.id).orElse("anonymous");
-    }
-
-    private long appendAt(String id, long offset, InputStream body) {
-        try {
-            return store.append(id, offset, body);
-        } catch (UploadOffsetException e) {
-            throw outOfOrder(id, store.uploadSize(id));
-        } catch (UnknownUploadException e) {
-            throw new RegistryException(ErrorCode.BLOB_UPLOAD_UNKNOWN);
-        }
-    }
-
-    private void checkSession(Repo repo, String id) {
-        if (id == null || !id.matches("[0-9a-f-]{36}") || !metadata.uploadBelongsTo(id, repo.id)) {
-            throw new RegistryException(ErrorCode.BLOB_UPLOAD_UNKNOWN);
-        }
-    }
-
-    private RegistryException outOfOrder(String id, long size) {
-        return new RegistryException(ErrorCode.RANGE_INVALID, "chunk out of order; the upload has " + size + " bytes")
-                .header("Location", location(id)).header("Range", range(size)).header("Docker-Upload-UUID", id);
     }
 
     private Response created(Repo repo, Digest digest) {
@@ -252,20 +159,12 @@ public class Uploads {
                 .build();
     }
 
-    private Response progress(Response.ResponseBuilder builder, String id, long size) {
-        return builder.header("Location", location(id))
-                .header("Range", range(size))
+    private static Response progress(Response.ResponseBuilder builder, Repo repo, String id, long size) {
+        return builder.header("Location", BlobUploads.location(repo, id))
+                .header("Range", BlobUploads.range(size))
                 .header("Docker-Upload-UUID", id)
                 .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
                 .header("Content-Length", 0)
                 .build();
-    }
-
-    private String location(String id) {
-        return "/v2/" + namespace + "/" + name + "/blobs/uploads/" + id;
-    }
-
-    private static String range(long size) {
-        return "0-" + Math.max(0, size - 1);
     }
 }

@@ -9,7 +9,8 @@ import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
 import dev.hoist.model.Star;
 import dev.hoist.platform.Listing;
-import dev.hoist.registry.Metadata;
+import dev.hoist.registry.Deletions;
+import dev.hoist.registry.TagRecords;
 import dev.hoist.repo.Readmes;
 import dev.hoist.repo.RepoService;
 import dev.hoist.web.Redirects;
@@ -51,7 +52,7 @@ public class RepoPage {
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
-        static native TemplateInstance page(View view, String tab, Listing<Metadata.TagRow> tags);
+        static native TemplateInstance page(View view, String tab, Listing<TagRecords.TagRow> tags);
     }
 
     @Inject
@@ -70,7 +71,10 @@ public class RepoPage {
     RegistryHost registryHost;
 
     @Inject
-    Metadata metadata;
+    TagRecords tagRecords;
+
+    @Inject
+    Deletions deletions;
 
     @GET
     @Path("r/{namespace}/{name}")
@@ -117,7 +121,7 @@ public class RepoPage {
             throw new SignInRequired();
         }
         Repo repo = access.require(me, namespace, name, AccessMode.ADMIN);
-        boolean deleted = tag != null && metadata.deleteTag(repo.id, tag);
+        boolean deleted = tag != null && deletions.deleteTag(repo, tag, me.username());
         return Redirects.to(repo.tagsPath(), deleted ? "Deleted the tag " + tag + "." : "There is no tag " + tag + ".");
     }
 
@@ -138,8 +142,8 @@ public class RepoPage {
                 && Organization.findByNamespace(repo.namespace).map(o -> o.verifiedPublisher && !o.isLibrary()).orElse(false);
         View view = new View(repo, access.permission(me, repo), Star.exists(me, repo), me != null,
                 "overview".equals(tab) ? readmes.html(repo) : "", registryHost.of(uri), verified);
-        Listing<Metadata.TagRow> tags = "tags".equals(tab) ? metadata.tagRows(repo.id, page)
-                : new Listing<>(List.of(), 1, Metadata.TAG_PAGE_SIZE, 0);
+        Listing<TagRecords.TagRow> tags = "tags".equals(tab) ? tagRecords.page(repo.id, page)
+                : new Listing<>(List.of(), 1, TagRecords.PAGE_SIZE, 0);
         return Templates.page(view, tab, tags);
     }
 }

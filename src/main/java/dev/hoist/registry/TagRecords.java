@@ -1,0 +1,104 @@
+package dev.hoist.registry;
+
+import dev.hoist.platform.Listing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code tags} rows: each repository's tag names and the manifest each names now. */
+@ApplicationScoped
+@Transactional
+public class TagRecords {
+
+    /** Tags shown on a Tags page. */
+    public static final int PAGE_SIZE = 25;
+
+    /** A tag as the repository page shows it. */
+    public record TagRow(String name, String digest, String mediaType, long size, String platforms, String pushedBy,
+            Instant updatedAt) {
+
+        public String shortDigest() {
+            return digest.substring(0, Math.min(digest.length(), 19));
+        }
+
+        /** Compressed size in human units, as Docker Hub shows it. */
+        public String sizeLabel() {
+            if (size < 0) {
+                return "unknown"; // stored before descriptor sizes were checked against the blobs
+            }
+            String[] units = { "B", "KB", "MB", "GB", "TB" };
+            double value = size;
+            int unit = 0;
+            while (value >= 1000 && unit < units.length - 1) {
+                value /= 1000;
+                unit++;
+            }
+            return unit == 0 ? size + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Points {@code tag} at the manifest, creating the tag or moving it. */
+    public void tag(long repoId, String tag, long manifestId, String pushedBy) {
+        em.createNativeQuery("""
+                INSERT INTO tags (repository_id, name, manifest_id, pushed_by) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (repository_id, name) DO UPDATE SET manifest_id = excluded.manifest_id,
+                    pushed_by = excluded.pushed_by, updated_at = now()
+                """)
+                .setParameter(1, repoId).setParameter(2, tag).setParameter(3, manifestId).setParameter(4, pushedBy)
+                .executeUpdate();
+    }
+
+    public boolean delete(long repoId, String tag) {
+        return em.createNativeQuery("DELETE FROM tags WHERE repository_id = ?1 AND name = ?2")
+                .setParameter(1, repoId).setParameter(2, tag).executeUpdate() > 0;
+    }
+
+    /** Up to {@code limit} tag names after {@code after} in byte order, for the tags list API. */
+    @SuppressWarnings("unchecked")
+    public List<String> names(long repoId, String after, int limit) {
+        return em.createNativeQuery("SELECT name FROM tags WHERE repository_id = ?1 AND name > ?2 ORDER BY name COLLATE \"C\" LIMIT ?3")
+                .setParameter(1, repoId).setParameter(2, after == null ? "" : after).setParameter(3, limit)
+                .getResultList();
+    }
+
+    /**
+     * One page of a repository's tags, most recently pushed first: two queries however many tags
+     * it has. A page past the end shows the last one.
+     */
+    @SuppressWarnings("unchecked")
+    public Listing<TagRow> page(long repoId, int page) {
+        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM tags WHERE repository_id = ?1")
+                .setParameter(1, repoId).getSingleResult()).longValue();
+        Listing<TagRow> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
+        empty = new Listing<>(List.of(), Math.min(page, empty.pages()), PAGE_SIZE, total);
+        if (total == 0) {
+            return empty;
+        }
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT t.name, m.digest, m.media_type, m.total_size, m.platforms, t.pushed_by, t.updated_at
+                FROM tags t JOIN manifests m ON m.id = t.manifest_id
+                WHERE t.repository_id = ?1 ORDER BY t.updated_at DESC, t.name LIMIT ?2 OFFSET ?3
+                """).setParameter(1, repoId).setParameter(2, PAGE_SIZE).setParameter(3, empty.offset()).getResultList();
+        return empty.with(rows.stream().map(r -> new TagRow((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], toInstant(r[6]))).toList());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}
