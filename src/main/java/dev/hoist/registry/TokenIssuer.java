@@ -1,6 +1,7 @@
 package dev.hoist.registry;
 
 import dev.hoist.access.Access;
+import dev.hoist.access.Caller;
 import dev.hoist.model.AccessMode;
 import dev.hoist.model.Account;
 import dev.hoist.model.Namespace;
@@ -36,7 +37,7 @@ public class TokenIssuer {
     Access access;
 
     /** The token response body: {@code token}, {@code access_token}, {@code expires_in}, {@code issued_at}. */
-    public Map<String, Object> issue(Credentials.Caller caller, List<String> scopes) {
+    public Map<String, Object> issue(Caller caller, List<String> scopes) {
         List<Grant> granted = new ArrayList<>();
         for (String scope : scopes == null ? List.<String>of() : scopes) {
             // Names are looked up in PostgreSQL, which takes no NUL: a scope with control characters is refused whole.
@@ -71,7 +72,7 @@ public class TokenIssuer {
     }
 
     /** The part of {@code asked} that the caller may have. */
-    private Optional<Grant> grantable(Credentials.Caller caller, Grant asked) {
+    private Optional<Grant> grantable(Caller caller, Grant asked) {
         if (asked.type().equals("registry") && asked.name().equals("catalog")) {
             // The catalog lists only what the caller may read, so anyone may ask for it.
             return Optional.of(new Grant("registry", "catalog", Set.of("*")));

@@ -1,8 +1,9 @@
 package dev.hoist.registry.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoist.access.Caller;
+import dev.hoist.auth.Credentials;
 import dev.hoist.platform.DatabaseOutage;
-import dev.hoist.registry.Credentials;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.TokenIssuer;
@@ -48,7 +49,7 @@ public class OAuthTokenRoute {
                 throw new RegistryException(ErrorCode.UNSUPPORTED, "only the password grant is supported");
             }
             String address = ctx.request().remoteAddress().hostAddress();
-            Credentials.Caller caller = credentials.check(ctx.request().getFormAttribute("username"),
+            Caller caller = credentials.check(ctx.request().getFormAttribute("username"),
                     ctx.request().getFormAttribute("password"), address);
             String scope = ctx.request().getFormAttribute("scope");
             write(ctx, 200, issuer.issue(caller, scope == null ? List.of() : List.of(scope.split(" "))), Map.of());

@@ -1,6 +1,7 @@
 package dev.hoist.registry.api;
 
-import dev.hoist.registry.Credentials;
+import dev.hoist.access.Caller;
+import dev.hoist.auth.Credentials;
 import dev.hoist.registry.TokenIssuer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class TokenEndpoint {
         return grant(credentials.fromBasic(authorization, http.remoteAddress().hostAddress(), uri.getBaseUri()), scopes);
     }
 
-    private Response grant(Credentials.Caller caller, List<String> scopes) {
+    private Response grant(Caller caller, List<String> scopes) {
         return Response.ok(issuer.issue(caller, scopes)).header("Cache-Control", "no-store").build();
     }
 }

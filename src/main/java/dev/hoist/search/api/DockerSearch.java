@@ -1,6 +1,7 @@
 package dev.hoist.search.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.hoist.auth.ApiCaller;
 import dev.hoist.model.Account;
 import dev.hoist.search.Results;
 import dev.hoist.search.SearchQuery;

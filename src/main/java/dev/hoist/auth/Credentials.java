@@ -1,11 +1,15 @@
-package dev.hoist.registry;
+package dev.hoist.auth;
 
+import dev.hoist.access.Caller;
 import dev.hoist.account.AccessTokenService;
 import dev.hoist.account.LoginThrottle;
 import dev.hoist.account.SignIn;
 import dev.hoist.model.AccessToken;
-import dev.hoist.model.Account;
 import dev.hoist.oidc.SignInOptions;
+import dev.hoist.registry.ErrorCode;
+import dev.hoist.registry.Registry;
+import dev.hoist.registry.RegistryException;
+import dev.hoist.registry.RegistryText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -20,10 +24,6 @@ import java.util.Base64;
  */
 @ApplicationScoped
 public class Credentials {
-
-    /** The account (null for anonymous) and the scope of the personal access token used, if any. */
-    public record Caller(Account account, String tokenScope) {
-    }
 
     /** Far above any username (30 characters) or e-mail address, and under the lockout key's 300. */
     private static final int MAX_USERNAME = 254;
@@ -45,7 +45,7 @@ public class Credentials {
 
     public Caller fromBasic(String authorization, String address, URI requestBase) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return new Caller(null, null);
+            return Caller.anonymous();
         }
         String decoded;
         try {

@@ -1,4 +1,4 @@
-package dev.hoist.search.api;
+package dev.hoist.auth;
 
 import dev.hoist.model.Account;
 import dev.hoist.registry.ErrorCode;

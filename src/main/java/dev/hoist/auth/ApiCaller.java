@@ -1,7 +1,6 @@
-package dev.hoist.search.api;
+package dev.hoist.auth;
 
 import dev.hoist.model.Account;
-import dev.hoist.registry.Credentials;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.RegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Who calls a JSON API: nobody without an {@code Authorization} header; otherwise the account of
- * {@code Basic} credentials (a password or a personal access token, checked by the registry's
+ * {@code Basic} credentials (a password or a personal access token, checked by
  * {@link Credentials} exactly as {@code /token} checks them, lockout included) or of a
  * {@code Bearer} registry token. Wrong credentials are refused (401 in the registry's error JSON)
  * rather than treated as anonymous, so a typo never silently hides private results.
