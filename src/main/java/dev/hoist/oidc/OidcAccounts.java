@@ -5,9 +5,14 @@ import dev.hoist.model.Account;
 import dev.hoist.model.IdentityLink;
 import dev.hoist.model.Namespace;
 import dev.hoist.model.NamespaceNames;
+import dev.hoist.model.events.AccountCreated;
+import dev.hoist.model.events.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -18,6 +23,9 @@ import org.jboss.logging.Logger;
 public class OidcAccounts {
 
     private static final Logger LOG = Logger.getLogger(OidcAccounts.class);
+
+    @Inject
+    Event<DomainEvent> events;
 
     public Optional<Account> linked(OidcIdentity identity) {
         return IdentityLink.find(identity.issuer(), identity.subject()).map(link -> link.account);
@@ -111,6 +119,7 @@ public class OidcAccounts {
         } catch (PersistenceException e) {
             throw AccountException.of("username", "This username or email address is already taken.");
         }
+        events.fire(new AccountCreated(Instant.now(), account.username(), true));
         return account;
     }
 }
