@@ -7,6 +7,8 @@ import dev.hoist.model.Namespace;
 import dev.hoist.model.NamespaceNames;
 import dev.hoist.model.events.AccountCreated;
 import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.SignInMethod;
+import dev.hoist.model.events.SignInSucceeded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -87,6 +89,11 @@ public class OidcAccounts {
                 : identity.email() != null ? identity.email().replaceAll("@.*", "") : "";
         String name = from.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         return name.length() > 30 ? name.substring(0, 30) : name;
+    }
+
+    /** The identity provider vouched for {@code account}, which is about to get a session. */
+    public void signedIn(Account account) {
+        events.fire(new SignInSucceeded(Instant.now(), account.username(), SignInMethod.PROVIDER));
     }
 
     /** Makes the account and links the identity to it; an email already in use is refused, never merged. */
