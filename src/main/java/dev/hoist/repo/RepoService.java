@@ -232,10 +232,7 @@ public class RepoService {
 
     public void revokeTeam(Account who, Repo target, String teamName) {
         Repo repo = admin(who, target);
-        revoke(who, teamOf(repo, teamName), repo);
-    }
-
-    private void revoke(Account who, Team team, Repo repo) {
+        Team team = teamOf(repo, teamName);
         TeamPermission.find(team, repo).ifPresent(permission -> {
             permission.delete();
             events.fire(new PermissionRevoked(Instant.now(), who.username(), repo.namespace.name, team.name, repo.fullName()));
