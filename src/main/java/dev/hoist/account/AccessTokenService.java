@@ -5,8 +5,15 @@ import dev.hoist.model.AccessToken;
 import dev.hoist.model.Account;
 import dev.hoist.model.FieldErrors;
 import dev.hoist.model.InvalidInputException;
+import dev.hoist.model.events.AccessTokenCreated;
+import dev.hoist.model.events.AccessTokenRevoked;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.SignInFailed;
+import dev.hoist.model.events.SignInMethod;
+import dev.hoist.model.events.SignInSucceeded;
 import dev.hoist.platform.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -29,6 +36,9 @@ public class AccessTokenService {
 
     @Inject
     GrantGenerations generations;
+
+    @Inject
+    Event<DomainEvent> events;
 
     public Created create(Account owner, String description, String scope, String expiresInDays) {
         FieldErrors errors = new FieldErrors();
@@ -70,17 +80,20 @@ public class AccessTokenService {
         token.tokenHash = Tokens.sha256(secret);
         token.expiresAt = expires;
         token.persist();
+        events.fire(new AccessTokenCreated(Instant.now(), token.account.username(), token.id, text, mode.name()));
         return new Created(token, secret);
     }
 
     /** Deletes the token; registry grants issued before can then no longer push or delete. */
     public void revoke(Account owner, long tokenId) {
-        if (AccessToken.delete("id = ?1 and account.id = ?2", tokenId, owner.id) > 0) {
+        AccessToken.<AccessToken>find("id = ?1 and account.id = ?2", tokenId, owner.id).firstResultOptional().ifPresent(token -> {
+            token.delete();
             generations.bump(owner.id);
-        }
+            events.fire(new AccessTokenRevoked(Instant.now(), owner.username(), tokenId, token.description));
+        });
     }
 
-    /** The token if {@code secret} is a live token of {@code username}; records its use. */
+    /** The token if {@code secret} is a live token of {@code username}; records its use, and the sign-in, right or wrong. */
     public Optional<AccessToken> check(String username, String secret) {
         if (secret == null || !secret.startsWith(AccessToken.PREFIX)) {
             return Optional.empty();
@@ -88,6 +101,9 @@ public class AccessTokenService {
         Optional<AccessToken> token = AccessToken.findBySecret(secret)
                 .filter(t -> t.account.username().equals(username) && !t.isExpired());
         token.ifPresent(AccessTokenService::recordUse);
+        events.fire(token.<DomainEvent>map(t -> new SignInSucceeded(Instant.now(), username, SignInMethod.TOKEN))
+                .orElseGet(() -> new SignInFailed(Instant.now(), null, username, SignInMethod.TOKEN,
+                        SignInFailed.Reason.WRONG_CREDENTIALS)));
         return token;
     }
 

@@ -6,8 +6,12 @@ import dev.hoist.model.FieldErrors;
 import dev.hoist.model.Namespace;
 import dev.hoist.model.NamespaceContents;
 import dev.hoist.model.NamespaceNames;
+import dev.hoist.model.events.AccountCreated;
+import dev.hoist.model.events.AccountDeleted;
+import dev.hoist.model.events.DomainEvent;
 import dev.hoist.platform.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -36,6 +40,9 @@ public class AccountService {
     @Inject
     GrantGenerations generations;
 
+    @Inject
+    Event<DomainEvent> events;
+
     public Account signUp(String username, String email, String password) {
         FieldErrors errors = new FieldErrors();
         NamespaceNames.problem(username).ifPresent(m -> errors.add("username", m));
@@ -58,6 +65,7 @@ public class AccountService {
             // refused here: an unverified one reserves nothing, and a taken one is told by mail.)
             throw AccountException.of("username", "This username is already taken.");
         }
+        events.fire(new AccountCreated(Instant.now(), account.username(), false));
         return account;
     }
 
@@ -183,7 +191,9 @@ public class AccountService {
         contents.unstarAll(managed.id);
         managed.namespace.deletedAt = Instant.now();
         EmailVerification.deleteForAccount(managed);
+        String username = managed.username();
         managed.delete();
+        events.fire(new AccountDeleted(Instant.now(), username, repositories));
         return repositories;
     }
 

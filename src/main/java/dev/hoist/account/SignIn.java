@@ -1,11 +1,17 @@
 package dev.hoist.account;
 
 import dev.hoist.model.Account;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.SignInFailed;
+import dev.hoist.model.events.SignInMethod;
+import dev.hoist.model.events.SignInSucceeded;
 import dev.hoist.platform.HoistConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Checks a username and password for the sign-in page, {@code /token} and the JSON APIs, so all
@@ -36,6 +42,9 @@ public class SignIn {
     @Inject
     HoistConfig config;
 
+    @Inject
+    Event<DomainEvent> events;
+
     private FailureBudget budget;
 
     @PostConstruct
@@ -48,10 +57,11 @@ public class SignIn {
         // logged in (a push asks a token per repository) are not counted against the lock.
         Account known = Account.findByUsername(username).orElse(null);
         if (known != null && recent.matchedRecently(password, known.passwordHash)) {
-            return new Result(known, null);
+            return succeeded(known);
         }
         LoginThrottle.Attempt attempt = throttle.reservePassword(username, address);
         if (!attempt.allowed()) {
+            failed(username, SignInFailed.Reason.LOCKED);
             return new Result(null, attempt.retryAfter());
         }
         Account account;
@@ -72,10 +82,22 @@ public class SignIn {
         }
         if (!ok) {
             budget.recordFailure();
+            failed(username, SignInFailed.Reason.WRONG_CREDENTIALS);
             return new Result(null, null);
         }
         throttle.passwordSucceeded(username, address);
+        return succeeded(account);
+    }
+
+    // No transaction here: observers of committed events hear these at once. A full check pool
+    // (Busy) is no sign-in attempt of the user's and fires nothing.
+    private Result succeeded(Account account) {
+        events.fire(new SignInSucceeded(Instant.now(), account.username(), SignInMethod.PASSWORD));
         return new Result(account, null);
+    }
+
+    private void failed(String username, SignInFailed.Reason reason) {
+        events.fire(new SignInFailed(Instant.now(), null, username, SignInMethod.PASSWORD, reason));
     }
 
     FailureBudget budget() {

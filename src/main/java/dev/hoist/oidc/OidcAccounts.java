@@ -5,9 +5,16 @@ import dev.hoist.model.Account;
 import dev.hoist.model.IdentityLink;
 import dev.hoist.model.Namespace;
 import dev.hoist.model.NamespaceNames;
+import dev.hoist.model.events.AccountCreated;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.SignInMethod;
+import dev.hoist.model.events.SignInSucceeded;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -18,6 +25,9 @@ import org.jboss.logging.Logger;
 public class OidcAccounts {
 
     private static final Logger LOG = Logger.getLogger(OidcAccounts.class);
+
+    @Inject
+    Event<DomainEvent> events;
 
     public Optional<Account> linked(OidcIdentity identity) {
         return IdentityLink.find(identity.issuer(), identity.subject()).map(link -> link.account);
@@ -81,6 +91,11 @@ public class OidcAccounts {
         return name.length() > 30 ? name.substring(0, 30) : name;
     }
 
+    /** The identity provider vouched for {@code account}, which is about to get a session. */
+    public void signedIn(Account account) {
+        events.fire(new SignInSucceeded(Instant.now(), account.username(), SignInMethod.PROVIDER));
+    }
+
     /** Makes the account and links the identity to it; an email already in use is refused, never merged. */
     public Account create(OidcIdentity identity, String username) {
         if (identity.email() == null || identity.email().isBlank()) {
@@ -111,6 +126,7 @@ public class OidcAccounts {
         } catch (PersistenceException e) {
             throw AccountException.of("username", "This username or email address is already taken.");
         }
+        events.fire(new AccountCreated(Instant.now(), account.username(), true));
         return account;
     }
 }

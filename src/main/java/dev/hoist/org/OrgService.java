@@ -11,12 +11,22 @@ import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
 import dev.hoist.model.Team;
 import dev.hoist.model.TeamPermission;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.MemberAdded;
+import dev.hoist.model.events.MemberRemoved;
+import dev.hoist.model.events.OrganizationCreated;
+import dev.hoist.model.events.PermissionRevoked;
+import dev.hoist.model.events.TeamCreated;
+import dev.hoist.model.events.TeamDeleted;
+import dev.hoist.model.events.TeamRenamed;
 import dev.hoist.quota.Quotas;
 import dev.hoist.repo.RepoService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /** Organizations and their teams. Every change is for the organization's owners only. */
@@ -34,6 +44,9 @@ public class OrgService {
 
     @Inject
     Quotas quotas;
+
+    @Inject
+    Event<DomainEvent> events;
 
     public Organization create(Account who, String name) {
         if (!access.canCreateOrganization(who)) {
@@ -62,6 +75,8 @@ public class OrgService {
         owners.canCreateRepositories = true;
         owners.members.add(Account.findById(who.id));
         owners.persist();
+        events.fire(new OrganizationCreated(Instant.now(), who.username(), name));
+        events.fire(new MemberAdded(Instant.now(), who.username(), name, Team.OWNERS, who.username()));
         return org;
     }
 
@@ -78,6 +93,7 @@ public class OrgService {
         team.description = description == null ? "" : description.trim();
         team.canCreateRepositories = canCreate;
         team.persist();
+        events.fire(new TeamCreated(Instant.now(), who.username(), team.organization.name(), team.name));
         return team;
     }
 
@@ -91,9 +107,13 @@ public class OrgService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String oldName = team.name;
         team.name = name;
         team.description = description == null ? "" : description.trim();
         team.canCreateRepositories = team.isOwners() || canCreate;
+        if (!oldName.equals(name)) {
+            events.fire(new TeamRenamed(Instant.now(), who.username(), team.organization.name(), oldName, name));
+        }
         return team;
     }
 
@@ -104,6 +124,7 @@ public class OrgService {
             throw InvalidInputException.of("team", "The owners team cannot be deleted.");
         }
         team.delete();
+        events.fire(new TeamDeleted(Instant.now(), who.username(), team.organization.name(), team.name));
     }
 
     /** Adds the user to the team; false, changing nothing, when they are in it already. */
@@ -118,6 +139,7 @@ public class OrgService {
             return false;
         }
         team.members.add(member);
+        events.fire(new MemberAdded(Instant.now(), who.username(), team.organization.name(), team.name, member.username()));
         return true;
     }
 
@@ -127,7 +149,9 @@ public class OrgService {
         if (team.isOwners() && team.members.size() == 1 && team.members.iterator().next().username().equals(username)) {
             throw InvalidInputException.of("username", "An organization needs at least one owner.");
         }
-        team.members.removeIf(m -> m.username().equals(username));
+        if (team.members.removeIf(m -> m.username().equals(username))) {
+            events.fire(new MemberRemoved(Instant.now(), who.username(), team.organization.name(), team.name, username));
+        }
         return team;
     }
 
@@ -138,7 +162,11 @@ public class OrgService {
         if (owners.members.size() == 1 && owners.members.iterator().next().username().equals(username)) {
             throw InvalidInputException.of("member", "An organization needs at least one owner.");
         }
-        Team.ofOrganization(org).forEach(t -> t.members.removeIf(m -> m.username().equals(username)));
+        for (Team team : Team.ofOrganization(org)) {
+            if (team.members.removeIf(m -> m.username().equals(username))) {
+                events.fire(new MemberRemoved(Instant.now(), who.username(), org.name(), team.name, username));
+            }
+        }
     }
 
     public void grant(Account who, Team target, String repoName, String permission) {
@@ -159,7 +187,11 @@ public class OrgService {
     public void revoke(Account who, Team target, Repo repo) {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
-        TeamPermission.find(team, repo).ifPresent(TeamPermission::delete);
+        TeamPermission.find(team, repo).ifPresent(permission -> {
+            permission.delete();
+            events.fire(new PermissionRevoked(Instant.now(), who.username(), team.organization.name(), team.name,
+                    repo.fullName()));
+        });
     }
 
     /** Docker Hub's default repository privacy, for repositories created by a first push. */

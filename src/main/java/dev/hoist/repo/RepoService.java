@@ -13,12 +13,26 @@ import dev.hoist.model.Repo;
 import dev.hoist.model.Star;
 import dev.hoist.model.Team;
 import dev.hoist.model.TeamPermission;
+import dev.hoist.model.events.CollaboratorAdded;
+import dev.hoist.model.events.CollaboratorRemoved;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.PermissionGranted;
+import dev.hoist.model.events.PermissionRevoked;
+import dev.hoist.model.events.RepositoryCreated;
+import dev.hoist.model.events.RepositoryDeleted;
+import dev.hoist.model.events.RepositoryUpdated;
+import dev.hoist.model.events.StarAdded;
+import dev.hoist.model.events.StarRemoved;
 import dev.hoist.quota.Quotas;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
 
 /** Creating, changing and deleting repositories; every change asks {@link Access} first. */
 @ApplicationScoped
@@ -36,6 +50,9 @@ public class RepoService {
 
     @Inject
     Readmes readmes;
+
+    @Inject
+    Event<DomainEvent> events;
 
     public Repo create(Account who, String namespaceName, String name, String shortDescription, boolean makePrivate,
             String readme) {
@@ -72,6 +89,7 @@ public class RepoService {
         } catch (PersistenceException e) {
             throw InvalidInputException.of("name", "A repository " + namespace.name + "/" + name + " already exists.");
         }
+        events.fire(new RepositoryCreated(Instant.now(), who.username(), repo.fullName(), repo.isPrivate, false));
         return repo;
     }
 
@@ -105,6 +123,7 @@ public class RepoService {
         repo.name = name;
         repo.isPrivate = namespace.defaultPrivate;
         repo.persist();
+        events.fire(new RepositoryCreated(Instant.now(), who.username(), repo.fullName(), repo.isPrivate, true));
         return java.util.Optional.of(repo);
     }
 
@@ -115,9 +134,19 @@ public class RepoService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String oldDescription = repo.shortDescription;
+        String oldReadme = repo.readme;
         storeReadme(repo, readme);
         repo.shortDescription = shortDescription == null ? "" : shortDescription.trim();
         repo.updatedAt = Instant.now();
+        Set<RepositoryUpdated.Change> changes = EnumSet.noneOf(RepositoryUpdated.Change.class);
+        if (!Objects.equals(oldDescription, repo.shortDescription)) {
+            changes.add(RepositoryUpdated.Change.DESCRIPTION);
+        }
+        if (!Objects.equals(oldReadme, repo.readme)) {
+            changes.add(RepositoryUpdated.Change.README);
+        }
+        updated(who, repo, changes);
         return repo;
     }
 
@@ -130,9 +159,19 @@ public class RepoService {
                 quotas.checkPrivateRepositories(repo.namespace);
             }
         }
+        boolean changed = repo.isPrivate != makePrivate;
         repo.isPrivate = makePrivate;
         repo.updatedAt = Instant.now();
+        if (changed) {
+            updated(who, repo, Set.of(RepositoryUpdated.Change.VISIBILITY));
+        }
         return repo;
+    }
+
+    private void updated(Account who, Repo repo, Set<RepositoryUpdated.Change> changes) {
+        if (!changes.isEmpty()) {
+            events.fire(new RepositoryUpdated(Instant.now(), who.username(), repo.fullName(), changes, repo.isPrivate));
+        }
     }
 
     public void delete(Account who, Repo target, String typedName) {
@@ -141,6 +180,7 @@ public class RepoService {
             throw InvalidInputException.of("confirm", "Type " + repo.fullName() + " to confirm.");
         }
         repo.delete();
+        events.fire(new RepositoryDeleted(Instant.now(), who.username(), repo.fullName()));
     }
 
     /** Collaborators exist only on user-owned repositories; organizations use teams. */
@@ -156,13 +196,17 @@ public class RepoService {
         if (collaborator.namespace.id.equals(repo.namespace.id)) {
             throw InvalidInputException.of("collaborator", "The owner already has every right.");
         }
-        repo.collaborators.add(collaborator);
+        if (repo.collaborators.add(collaborator)) {
+            events.fire(new CollaboratorAdded(Instant.now(), who.username(), repo.fullName(), collaborator.username()));
+        }
         return repo;
     }
 
     public Repo removeCollaborator(Account who, Repo target, String username) {
         Repo repo = admin(who, target);
-        repo.collaborators.removeIf(a -> a.username().equals(username));
+        if (repo.collaborators.removeIf(a -> a.username().equals(username))) {
+            events.fire(new CollaboratorRemoved(Instant.now(), who.username(), repo.fullName(), username));
+        }
         return repo;
     }
 
@@ -177,13 +221,22 @@ public class RepoService {
             created.repo = repo;
             return created;
         });
+        boolean changed = grant.permission != mode;
         grant.permission = mode;
         grant.persist();
+        if (changed) {
+            events.fire(new PermissionGranted(Instant.now(), who.username(), repo.namespace.name, team.name, repo.fullName(),
+                    mode.name()));
+        }
     }
 
     public void revokeTeam(Account who, Repo target, String teamName) {
         Repo repo = admin(who, target);
-        TeamPermission.find(teamOf(repo, teamName), repo).ifPresent(TeamPermission::delete);
+        Team team = teamOf(repo, teamName);
+        TeamPermission.find(team, repo).ifPresent(permission -> {
+            permission.delete();
+            events.fire(new PermissionRevoked(Instant.now(), who.username(), repo.namespace.name, team.name, repo.fullName()));
+        });
     }
 
     /** Read, Write or Admin from a form value; anything else is a form error. */
@@ -216,9 +269,11 @@ public class RepoService {
             star.repo = repo;
             star.persist();
             repo.starCount++;
+            events.fire(new StarAdded(Instant.now(), who.username(), repo.fullName()));
         } else if (!starred && exists) {
             Star.delete("account = ?1 and repo = ?2", who, repo);
             repo.starCount--;
+            events.fire(new StarRemoved(Instant.now(), who.username(), repo.fullName()));
         }
         return repo;
     }

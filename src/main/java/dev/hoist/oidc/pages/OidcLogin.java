@@ -154,6 +154,7 @@ public class OidcLogin {
 
     private Response signIn(OidcIdentity who, Account account, String back, String message) {
         List<NewCookie> cookies = new ArrayList<>();
+        accounts.signedIn(account);
         cookies.add(sessionCookie.issue(account));
         cookies.add(sessions.clearQuarkusSession());
         String endSession = metadata.isResolvable() ? metadata.get().getEndSessionUri() : null;
