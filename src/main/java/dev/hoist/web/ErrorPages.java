@@ -22,7 +22,7 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
 
@@ -67,7 +67,7 @@ public class ErrorPages {
     public Response signInRequired(SignInRequired e, UriInfo uri) {
         String back = uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
-        return Redirects.to("/login?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8))
+        return Redirects.to(Paths.signInThen(back))
                 .build();
     }
 

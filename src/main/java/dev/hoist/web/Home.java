@@ -16,7 +16,7 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class Home {
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(List<Repo> official, List<Repo> popular, List<Repo> recent);
     }

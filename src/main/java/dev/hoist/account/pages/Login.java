@@ -36,7 +36,7 @@ public class Login {
 
     static final String WRONG = "Incorrect username or password.";
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(String username, String next, String oidcStart, String error);
     }

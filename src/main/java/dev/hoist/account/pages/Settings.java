@@ -38,7 +38,7 @@ public class Settings {
     static final String PASSWORDS_OFF = "Passwords are turned off on this Hoist: sign in through your identity provider,"
             + " and give registry clients a personal access token.";
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(Account account, String newEmail, boolean emailFromProvider, FieldErrors errors);
     }

@@ -39,7 +39,7 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML)
 public class Signup {
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance signup(String username, String email, FieldErrors errors);
     }

@@ -32,7 +32,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class TokensPage {
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance tokens(Account account, List<AccessToken> tokens, String newSecret,
                 String description, FieldErrors errors, String registryHost);

@@ -45,7 +45,7 @@ public class OidcLogin {
 
     private static final Logger LOG = Logger.getLogger(OidcLogin.class);
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance username(String username, String next, FieldErrors errors, String provider);
 

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class ProviderOnly {
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(String provider, boolean password);
     }

@@ -11,6 +11,7 @@ import dev.hoist.org.OrgService;
 import dev.hoist.platform.Listing;
 import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.RepoLists;
+import dev.hoist.web.Paths;
 import dev.hoist.web.QuotaResponses;
 import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,7 +34,7 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class Orgs {
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance create(String name, FieldErrors errors);
 
@@ -72,7 +73,7 @@ public class Orgs {
         Account me = currentUser.require();
         try {
             Organization org = orgs.create(me, name);
-            return Redirects.to("/orgs/" + org.name(), "Created the organization " + org.name() + ". You are its owner.");
+            return Redirects.to(Paths.org(org), "Created the organization " + org.name() + ". You are its owner.");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.create(name, e.errors())).build();
         } catch (QuotaExceededException e) {
@@ -97,7 +98,7 @@ public class Orgs {
         OrgView view = views.of(name);
         boolean makePrivate = "private".equals(privacy);
         orgs.setDefaultPrivacy(currentUser.require(), view.org(), makePrivate);
-        return Redirects.to("/orgs/" + name + "/members",
+        return Redirects.to(Paths.orgNamed(name, "members"),
                 "Repositories pushed to " + name + " will be " + (makePrivate ? "private" : "public") + " when first created.");
     }
 
@@ -108,7 +109,7 @@ public class Orgs {
         OrgView view = views.of(name);
         boolean on = "true".equals(verified);
         orgs.setVerifiedPublisher(currentUser.require(), view.org(), on);
-        return Redirects.to("/orgs/" + name, on ? name + " is now a verified publisher." : name + " is no longer a verified publisher.");
+        return Redirects.to(Paths.orgNamed(name), on ? name + " is now a verified publisher." : name + " is no longer a verified publisher.");
     }
 
     @GET
@@ -124,7 +125,7 @@ public class Orgs {
         OrgView view = views.forMember(name);
         try {
             orgs.removeFromOrganization(currentUser.require(), view.org(), username);
-            return Redirects.to("/orgs/" + name + "/members", username + " is no longer a member of " + name + ".");
+            return Redirects.to(Paths.orgNamed(name, "members"), username + " is no longer a member of " + name + ".");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(membersPage(views.forMember(name), 1, e.errors())).build();
         }

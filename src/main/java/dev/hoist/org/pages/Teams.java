@@ -11,6 +11,7 @@ import dev.hoist.org.OrgMembers;
 import dev.hoist.org.OrgService;
 import dev.hoist.platform.Listing;
 import dev.hoist.quota.QuotaExceededException;
+import dev.hoist.web.Paths;
 import dev.hoist.web.QuotaResponses;
 import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
@@ -40,7 +41,7 @@ public class Teams {
     /** Repositories suggested in the permission form; the field takes any other name too. */
     private static final int SUGGESTED_REPOSITORIES = 100;
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(OrgView view, Map<Long, Long> memberCounts, FieldErrors errors, String name,
                 String description);
@@ -148,7 +149,7 @@ public class Teams {
     @Path("{team}/delete")
     public Response delete(@PathParam("team") String teamName) {
         return change(teamName, t -> orgs.deleteTeam(currentUser.require(), t), "Deleted the team " + teamName + ".",
-                "/orgs/" + orgName + "/teams");
+                Paths.orgNamed(orgName, "teams"));
     }
 
     private Response change(String teamName, Consumer<Team> action, String message) {
@@ -188,6 +189,6 @@ public class Teams {
     }
 
     private String teamPath(Team team) {
-        return "/orgs/" + orgName + "/teams/" + team.name;
+        return Paths.team(team);
     }
 }

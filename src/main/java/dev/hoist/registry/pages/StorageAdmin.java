@@ -26,7 +26,7 @@ import java.util.Locale;
 @Produces(MediaType.TEXT_HTML)
 public class StorageAdmin {
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(HoistConfig.Gc gc, List<NamespaceContents.Leftover> leftovers);
     }

@@ -34,7 +34,7 @@ public class CreateRepo {
     public record Draft(String namespace, String name, String description, boolean isPrivate, String readme) {
     }
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance create(List<String> namespaces, Draft draft, FieldErrors errors, boolean verified);
     }

@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.TEXT_HTML)
 public class Profiles {
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance profile(Namespace namespace, Organization org, Listing<Repo> repos,
                 Listing<Repo> starred, boolean canCreate);

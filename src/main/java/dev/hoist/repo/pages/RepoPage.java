@@ -13,6 +13,7 @@ import dev.hoist.registry.Deletions;
 import dev.hoist.registry.TagRecords;
 import dev.hoist.repo.Readmes;
 import dev.hoist.repo.RepoService;
+import dev.hoist.web.Paths;
 import dev.hoist.web.Redirects;
 import dev.hoist.web.RegistryHost;
 import io.quarkus.qute.CheckedTemplate;
@@ -50,7 +51,7 @@ public class RepoPage {
         }
     }
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(View view, String tab, Listing<TagRecords.TagRow> tags);
     }
@@ -129,7 +130,7 @@ public class RepoPage {
         Account me = currentUser.account().orElse(null);
         Repo repo = access.readable(me, namespace, name);
         if (me == null) {
-            return Redirects.to("/login?next=" + repo.path()).build();
+            return Redirects.to(Paths.signInThen(repo.path())).build();
         }
         repos.star(me, repo, starred);
         return Redirects.to(repo.path()).build();

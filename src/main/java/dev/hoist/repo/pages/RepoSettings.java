@@ -14,6 +14,7 @@ import dev.hoist.model.TeamPermission;
 import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.repo.ReadmeRenderer;
 import dev.hoist.repo.RepoService;
+import dev.hoist.web.Paths;
 import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,7 +41,7 @@ public class RepoSettings {
     public record Draft(String description, String readme, String previewHtml) {
     }
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(Repo repo, Draft draft, List<Account> collaborators,
                 List<TeamPermission> grants, List<Team> teams, FieldErrors errors);
@@ -131,7 +132,7 @@ public class RepoSettings {
         Repo repo = adminRepo();
         try {
             repos.delete(me(), repo, confirm);
-            return Redirects.to("/u/" + repo.namespace.name, "Deleted " + repo.fullName() + ".");
+            return Redirects.to(Paths.profile(repo.namespace.name), "Deleted " + repo.fullName() + ".");
         } catch (InvalidInputException e) {
             return invalid(repo, e, null);
         }

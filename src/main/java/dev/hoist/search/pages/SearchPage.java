@@ -61,7 +61,7 @@ public class SearchPage {
         }
     }
 
-    @CheckedTemplate(requireTypeSafeExpressions = false)
+    @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(View view);
     }
