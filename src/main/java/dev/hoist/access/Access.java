@@ -43,6 +43,19 @@ public class Access {
         return who.emailVerified ? granted : AccessMode.min(granted, AccessMode.READ);
     }
 
+    /**
+     * What {@code caller} may do on {@code repo}: the account's permission, capped by the scope of
+     * the personal access token it came with (a Read token never pushes, whatever its owner may do).
+     */
+    public AccessMode permission(Caller caller, Repo repo) {
+        return capByToken(permission(caller.account(), repo), caller.tokenScope());
+    }
+
+    /** {@code mode}, no more than a token of {@code tokenScope} allows (no token: no cap). */
+    public static AccessMode capByToken(AccessMode mode, String tokenScope) {
+        return tokenScope == null ? mode : AccessMode.min(mode, AccessMode.valueOf(tokenScope));
+    }
+
     /** What everyone, signed in or not, may do on {@code repo}: a floor under {@link #permission}. */
     public AccessMode forAnyone(Repo repo) {
         return repo.isPrivate ? AccessMode.NONE : AccessMode.READ;

@@ -1,6 +1,7 @@
 package dev.hoist.registry;
 
 import dev.hoist.access.Access;
+import dev.hoist.access.Caller;
 import dev.hoist.model.AccessMode;
 import dev.hoist.model.Account;
 import dev.hoist.model.Repo;
@@ -49,7 +50,7 @@ public class BlobUploads {
             return false;
         }
         Repo source = Repo.byName(parts[0], parts[1]).orElse(null);
-        if (source == null || !RegistryAccess.cap(access.permission(caller.account().orElse(null), source), caller.tokenScope())
+        if (source == null || !access.permission(new Caller(caller.account().orElse(null), caller.tokenScope()), source)
                 .atLeast(AccessMode.READ)) {
             return false;
         }

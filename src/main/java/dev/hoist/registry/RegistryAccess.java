@@ -1,6 +1,7 @@
 package dev.hoist.registry;
 
 import dev.hoist.access.Access;
+import dev.hoist.access.Caller;
 import dev.hoist.account.GrantGenerations;
 import dev.hoist.model.AccessMode;
 import dev.hoist.model.Account;
@@ -46,10 +47,6 @@ public class RegistryAccess {
         };
     }
 
-    public static AccessMode cap(AccessMode mode, String tokenScope) {
-        return tokenScope == null ? mode : AccessMode.min(mode, AccessMode.valueOf(tokenScope));
-    }
-
     /**
      * The repository if the caller may do {@code action} on it. A push to a repository that does
      * not exist yet creates it when the caller may create repositories in that namespace.
@@ -67,7 +64,7 @@ public class RegistryAccess {
             throw registry.unauthorized(requestBase, scope);
         }
         Repo repo = Repo.byName(namespace, name).orElse(null);
-        if (repo != null && cap(access.forAnyone(repo), caller.tokenScope()).atLeast(needed(action))) {
+        if (repo != null && Access.capByToken(access.forAnyone(repo), caller.tokenScope()).atLeast(needed(action))) {
             return repo; // what everyone may do needs no account loaded
         }
         Account who = caller.account().orElse(null);
@@ -77,7 +74,7 @@ public class RegistryAccess {
             }
             throw new RegistryException(ErrorCode.NAME_UNKNOWN, "repository " + fullName + " not known to registry");
         }
-        AccessMode mode = cap(access.permission(who, repo), caller.tokenScope());
+        AccessMode mode = access.permission(new Caller(who, caller.tokenScope()), repo);
         if (!mode.atLeast(AccessMode.READ)) {
             throw new RegistryException(ErrorCode.NAME_UNKNOWN, "repository " + fullName + " not known to registry");
         }

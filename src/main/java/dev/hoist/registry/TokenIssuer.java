@@ -93,13 +93,13 @@ public class TokenIssuer {
         if (repo == null) {
             // A first push creates the repository, if the caller may create it there.
             boolean mayCreate = who != null && Namespace.findActive(parts[0]).map(ns -> access.canCreateIn(who, ns)).orElse(false)
-                    && RegistryAccess.cap(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.WRITE);
+                    && Access.capByToken(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.WRITE);
             if (mayCreate && (asked.actions().contains(Grant.PUSH) || asked.actions().contains("*"))) {
                 actions.add(Grant.PULL);
                 actions.add(Grant.PUSH);
             }
         } else {
-            AccessMode mode = RegistryAccess.cap(access.permission(who, repo), caller.tokenScope());
+            AccessMode mode = access.permission(caller, repo);
             for (String action : List.of(Grant.PULL, Grant.PUSH, Grant.DELETE)) {
                 boolean wanted = asked.actions().contains(action) || asked.actions().contains("*");
                 if (wanted && mode.atLeast(RegistryAccess.needed(action))) {

@@ -1,11 +1,11 @@
 package dev.hoist.registry.api;
 
 import dev.hoist.model.Repo;
+import dev.hoist.registry.BlobReferences;
+import dev.hoist.registry.Deletions;
 import dev.hoist.registry.Digests;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.Grant;
-import dev.hoist.registry.BlobReferences;
-import dev.hoist.registry.Deletions;
 import dev.hoist.registry.Registry;
 import dev.hoist.registry.RegistryAccess;
 import dev.hoist.registry.RegistryException;
