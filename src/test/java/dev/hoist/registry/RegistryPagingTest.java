@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.model.Namespace;
 import dev.hoist.model.Repo;
 import dev.hoist.support.People;
+import dev.hoist.support.Repos;
 import dev.hoist.support.Visitor;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +20,7 @@ import io.restassured.response.Response;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -119,5 +121,31 @@ class RegistryPagingTest {
         assertTrue(pages >= 2, pages + " pages");
         assertEquals(1100, mine.size());
         assertEquals(mine.size(), mine.stream().distinct().count());
+    }
+
+    @Test
+    void theCatalogListsWhatTheCallerMayReadAndNothingElse() {
+        String owner = Visitor.uniqueName("cato");
+        String collaborator = Visitor.uniqueName("catc");
+        String stranger = Visitor.uniqueName("cats");
+        Visitor ownerVisitor = People.verified(owner);
+        People.verified(collaborator);
+        People.verified(stranger);
+        Repos.create(ownerVisitor, owner, "secret", true, "", "");
+        ownerVisitor.submit("/r/" + owner + "/secret/settings", "/r/" + owner + "/secret/settings/collaborators",
+                Map.of("username", collaborator)).then().statusCode(303);
+
+        // The first name after the owner's namespace is its private repository, for those who may read it.
+        String query = "/v2/_catalog?n=1&last=" + owner;
+        assertEquals(List.of(owner + "/secret"), firstAfter(RegistryClient.as(owner, "password123"), query));
+        assertEquals(List.of(owner + "/secret"), firstAfter(RegistryClient.as(collaborator, "password123"), query));
+        assertTrue(!firstAfter(RegistryClient.as(stranger, "password123"), query).contains(owner + "/secret"));
+        assertTrue(!firstAfter(RegistryClient.anonymous(), query).contains(owner + "/secret"));
+    }
+
+    private static List<String> firstAfter(RegistryClient client, String query) {
+        String token = client.token("registry:catalog:*");
+        return given().header("Authorization", "Bearer " + token).get(query).then().statusCode(200)
+                .extract().jsonPath().getList("repositories");
     }
 }

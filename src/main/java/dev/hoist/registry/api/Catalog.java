@@ -1,9 +1,6 @@
 package dev.hoist.registry.api;
 
-import dev.hoist.access.Access;
-import dev.hoist.model.AccessMode;
-import dev.hoist.model.Account;
-import dev.hoist.model.Repo;
+import dev.hoist.registry.CatalogNames;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.PageSize;
 import dev.hoist.registry.Registry;
@@ -20,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +29,6 @@ public class Catalog {
     private static final int MAX_PAGE = 1000;
     /** Longer than any namespace/name; a {@code last} past it names no repository. */
     private static final int MAX_NAME = 256;
-    private static final int BATCH = 500;
 
     @Inject
     RegistryCaller caller;
@@ -42,7 +37,7 @@ public class Catalog {
     Registry registry;
 
     @Inject
-    Access access;
+    CatalogNames catalog;
 
     @GET
     public Response list(@QueryParam("n") String n, @QueryParam("last") String last, UriInfo uri) {
@@ -54,27 +49,10 @@ public class Catalog {
             throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a repository name, not "
                     + RegistryText.shown(last));
         }
-        Account who = caller.account().orElse(null);
-        List<String> names = new ArrayList<>();
-        String after = last == null ? "" : last;
-        boolean more = false;
-        // Read in batches and keep what the caller may read, until the page is full.
-        while (names.size() <= limit) {
-            List<Repo> batch = Repo.find("namespace.deletedAt is null and concat(namespace.name, '/', name) > ?1 "
-                    + "order by namespace.name, name", after).page(0, BATCH).list();
-            for (Repo repo : batch) {
-                after = repo.fullName();
-                if (access.permission(who, repo).atLeast(AccessMode.READ)) {
-                    names.add(repo.fullName());
-                }
-            }
-            if (batch.size() < BATCH) {
-                break;
-            }
-        }
-        if (names.size() > limit) {
+        List<String> names = catalog.after(caller.account().orElse(null), last == null ? "" : last, limit);
+        boolean more = names.size() > limit;
+        if (more) {
             names = names.subList(0, limit);
-            more = true;
         }
         // What the caller may read is the caller's own: no shared cache keeps it.
         Response.ResponseBuilder response = Response.ok(Map.of("repositories", names))
