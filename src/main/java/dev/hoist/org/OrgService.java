@@ -24,6 +24,7 @@ import dev.hoist.repo.RepoService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -145,6 +146,7 @@ public class OrgService {
 
     public Team removeMember(Account who, Team target, String username) {
         Team team = Team.findById(target.id);
+        lockOwners(team.organization);
         owner(who, team.organization);
         if (team.isOwners() && team.members.size() == 1 && team.members.iterator().next().username().equals(username)) {
             throw InvalidInputException.of("username", "An organization needs at least one owner.");
@@ -157,8 +159,8 @@ public class OrgService {
 
     /** Takes the user out of every team of the organization. */
     public void removeFromOrganization(Account who, Organization org, String username) {
+        Team owners = lockOwners(org);
         owner(who, org);
-        Team owners = Team.findByName(org, Team.OWNERS).orElseThrow();
         if (owners.members.size() == 1 && owners.members.iterator().next().username().equals(username)) {
             throw InvalidInputException.of("member", "An organization needs at least one owner.");
         }
@@ -209,6 +211,16 @@ public class OrgService {
         Organization org = Organization.findById(target.id);
         org.verifiedPublisher = verified;
         return org;
+    }
+
+    /**
+     * Locks the organization's owners team until the transaction ends: removals that could take its
+     * last owner queue here, so "at least one owner" holds however many arrive at once, on every
+     * copy of Hoist (the lock is PostgreSQL's).
+     */
+    private static Team lockOwners(Organization org) {
+        return Team.<Team>find("organization = ?1 and name = ?2", org, Team.OWNERS)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
     }
 
     private void owner(Account who, Organization org) {

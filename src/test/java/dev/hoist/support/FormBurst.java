@@ -64,6 +64,15 @@ public final class FormBurst {
         return fire(requests);
     }
 
+    /** Visitor {@code i} posts form {@code fields.get(i)}, all at the same time. */
+    public static List<Answer> postEach(List<Visitor> visitors, String page, String action, List<Map<String, String>> fields) {
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < visitors.size(); i++) {
+            requests.add(request(visitors.get(i), token(visitors.get(i), page), "127.0.0.1", action, fields.get(i)));
+        }
+        return fire(requests);
+    }
+
     private static String token(Visitor visitor, String page) {
         Matcher m = TOKEN.matcher(visitor.get(page).asString());
         if (!m.find()) {
