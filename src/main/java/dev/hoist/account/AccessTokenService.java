@@ -86,11 +86,15 @@ public class AccessTokenService {
 
     /** Deletes the token; registry grants issued before can then no longer push or delete. */
     public void revoke(Account owner, long tokenId) {
-        AccessToken.<AccessToken>find("id = ?1 and account.id = ?2", tokenId, owner.id).firstResultOptional().ifPresent(token -> {
-            token.delete();
+        AccessToken token = AccessToken.<AccessToken>find("id = ?1 and account.id = ?2", tokenId, owner.id).firstResult();
+        if (token == null) {
+            return;
+        }
+        // One statement decides: of two revokes at once, one deletes the row and the other finds it gone.
+        if (AccessToken.delete("id = ?1 and account.id = ?2", tokenId, owner.id) == 1) {
             generations.bump(owner.id);
             events.fire(new AccessTokenRevoked(Instant.now(), owner.username(), tokenId, token.description));
-        });
+        }
     }
 
     /** The token if {@code secret} is a live token of {@code username}; records its use, and the sign-in, right or wrong. */

@@ -43,14 +43,9 @@ public class TeamPermission extends PanacheEntityBase {
 
     /** One page of a team's permissions by repository name, each with its repository and namespace: two queries. */
     public static Listing<TeamPermission> ofTeam(Team team, int page) {
-        long total = count("team", team);
-        Listing<TeamPermission> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
-        if (total <= empty.offset()) {
-            return empty;
-        }
-        return empty.with(TeamPermission.<TeamPermission>find(
+        return Listing.of(page, PAGE_SIZE, count("team", team), (offset, limit) -> TeamPermission.<TeamPermission>find(
                 "from TeamPermission p join fetch p.repo r join fetch r.namespace where p.team = ?1 order by r.name", team)
-                .page(page - 1, PAGE_SIZE).list());
+                .range(offset, offset + limit - 1).list());
     }
 
     public static Optional<TeamPermission> find(Team team, Repo repo) {

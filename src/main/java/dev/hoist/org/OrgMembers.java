@@ -42,16 +42,13 @@ public class OrgMembers {
     private Listing<Account> listing(String from, String parameter, long id, int page) {
         long total = ((Number) em.createNativeQuery("SELECT count(*)" + from).setParameter(parameter, id)
                 .getSingleResult()).longValue();
-        Listing<Account> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
-        if (total <= empty.offset()) {
-            return empty;
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT a.id" + from + " ORDER BY n.name LIMIT " + PAGE_SIZE
-                + " OFFSET " + empty.offset()).setParameter(parameter, id).getResultList();
-        List<Account> members = Account.<Account>find("from Account a join fetch a.namespace n where a.id in ?1 order by n.name",
-                ids.stream().map(Number::longValue).toList()).list();
-        return empty.with(members);
+        return Listing.of(page, PAGE_SIZE, total, (offset, limit) -> {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery("SELECT a.id" + from + " ORDER BY n.name LIMIT " + limit
+                    + " OFFSET " + offset).setParameter(parameter, id).getResultList();
+            return Account.<Account>find("from Account a join fetch a.namespace n where a.id in ?1 order by n.name",
+                    ids.stream().map(Number::longValue).toList()).list();
+        });
     }
 
     /** For each of {@code members}, the names of the teams among {@code teams} they are in, comma-separated. */

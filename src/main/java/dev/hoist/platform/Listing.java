@@ -11,6 +11,21 @@ public record Listing<T>(List<T> items, int page, int pageSize, long total) {
     /** Pages beyond this are refused as the last one: deep offsets cost the database a scan. */
     public static final int MAX_PAGE = 1000;
 
+    /** Reads the rows of one page: {@code offset} and {@code limit} as SQL takes them. */
+    public interface Rows<T> {
+        List<T> read(int offset, int limit);
+    }
+
+    /**
+     * Page {@code page} of a list of {@code total} items, reading its rows only when the page holds
+     * any; a page past the end is the last one, so a stale link still shows something.
+     */
+    public static <T> Listing<T> of(int page, int pageSize, long total, Rows<T> rows) {
+        Listing<T> empty = new Listing<>(List.of(), page, pageSize, total);
+        empty = new Listing<>(List.of(), Math.min(page, empty.pages()), pageSize, total);
+        return total == 0 ? empty : empty.with(rows.read(empty.offset(), pageSize));
+    }
+
     /** The page number asked for in a query parameter: anything that is not 1 … MAX_PAGE means 1. */
     public static int pageNumber(String raw) {
         if (raw == null || raw.isEmpty() || raw.length() > 4 || !raw.chars().allMatch(Character::isDigit)) {

@@ -78,18 +78,16 @@ public class TagRecords {
     public Listing<TagRow> page(long repoId, int page) {
         long total = ((Number) em.createNativeQuery("SELECT count(*) FROM tags WHERE repository_id = ?1")
                 .setParameter(1, repoId).getSingleResult()).longValue();
-        Listing<TagRow> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
-        empty = new Listing<>(List.of(), Math.min(page, empty.pages()), PAGE_SIZE, total);
-        if (total == 0) {
-            return empty;
-        }
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT t.name, m.digest, m.media_type, m.total_size, m.platforms, t.pushed_by, t.updated_at
-                FROM tags t JOIN manifests m ON m.id = t.manifest_id
-                WHERE t.repository_id = ?1 ORDER BY t.updated_at DESC, t.name LIMIT ?2 OFFSET ?3
-                """).setParameter(1, repoId).setParameter(2, PAGE_SIZE).setParameter(3, empty.offset()).getResultList();
-        return empty.with(rows.stream().map(r -> new TagRow((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], toInstant(r[6]))).toList());
+        return Listing.of(page, PAGE_SIZE, total, (offset, limit) -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT t.name, m.digest, m.media_type, m.total_size, m.platforms, t.pushed_by, t.updated_at
+                    FROM tags t JOIN manifests m ON m.id = t.manifest_id
+                    WHERE t.repository_id = ?1 ORDER BY t.updated_at DESC, t.name LIMIT ?2 OFFSET ?3
+                    """).setParameter(1, repoId).setParameter(2, limit).setParameter(3, offset).getResultList();
+            return rows.stream().map(r -> new TagRow((String) r[0], (String) r[1], (String) r[2],
+                    ((Number) r[3]).longValue(), (String) r[4], (String) r[5], toInstant(r[6]))).toList();
+        });
     }
 
     private static Instant toInstant(Object value) {

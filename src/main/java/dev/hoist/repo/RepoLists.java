@@ -51,16 +51,14 @@ public class RepoLists {
             Map<String, Object> params, int page) {
         long total = ((Number) bind(em.createNativeQuery("SELECT count(*)" + from), filter, params)
                 .getSingleResult()).longValue();
-        Listing<Repo> empty = new Listing<>(List.of(), page, PAGE_SIZE, total);
-        if (total <= empty.offset()) {
-            return empty;
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> ids = bind(em.createNativeQuery("SELECT r.id" + from + " ORDER BY " + order
-                + " LIMIT " + PAGE_SIZE + " OFFSET " + empty.offset()), filter, params).getResultList();
-        List<Long> idsInOrder = ids.stream().map(Number::longValue).toList();
-        List<Repo> rows = Repo.<Repo>find("from Repo r join fetch r.namespace where r.id in ?1", idsInOrder).list();
-        return empty.with(rows.stream().sorted(Comparator.comparingInt(r -> idsInOrder.indexOf(r.id))).toList());
+        return Listing.of(page, PAGE_SIZE, total, (offset, limit) -> {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = bind(em.createNativeQuery("SELECT r.id" + from + " ORDER BY " + order
+                    + " LIMIT " + limit + " OFFSET " + offset), filter, params).getResultList();
+            List<Long> idsInOrder = ids.stream().map(Number::longValue).toList();
+            List<Repo> rows = Repo.<Repo>find("from Repo r join fetch r.namespace where r.id in ?1", idsInOrder).list();
+            return rows.stream().sorted(Comparator.comparingInt(r -> idsInOrder.indexOf(r.id))).toList();
+        });
     }
 
     private static Query bind(Query query, ReadableRepositories.Filter filter, Map<String, Object> params) {

@@ -6,18 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.hoist.support.LogRecorder;
 import dev.hoist.support.People;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,33 +29,16 @@ class FullDiskTest {
 
     private static final Path UPLOADS = Path.of("target/test-data/blobs/_uploads");
 
-    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogRecorder errors = new LogRecorder(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
 
     @BeforeEach
     void record() {
-        Logger.getLogger("").addHandler(recorder);
+        errors.start();
     }
 
     @AfterEach
     void stopRecording() {
-        Logger.getLogger("").removeHandler(recorder);
+        errors.stop();
     }
 
     @Test
@@ -83,8 +63,9 @@ class FullDiskTest {
             Files.deleteIfExists(file);
         }
 
-        String logged = String.join("\n", errors);
-        assertThat(errors, hasItem(containsString("Cannot write to the blob store at ")));
+        List<String> messages = errors.records().stream().map(LogRecord::getMessage).toList();
+        String logged = String.join("\n", messages);
+        assertThat(messages, hasItem(containsString("Cannot write to the blob store at ")));
         assertThat(logged, containsString(UPLOADS.getParent().toAbsolutePath().normalize().toString()));
         assertThat(logged, containsString("No space left on device"));
     }

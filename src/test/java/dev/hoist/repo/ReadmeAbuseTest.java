@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
+import dev.hoist.support.LogRecorder;
 import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,10 +19,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,35 +47,18 @@ class ReadmeAbuseTest {
     @Inject
     EntityManager em;
 
-    private final List<LogRecord> logged = java.util.Collections.synchronizedList(new ArrayList<>());
-
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            // Warnings and errors from anywhere (a 500's stack trace), and whatever README rendering says.
-            if (record.getLevel().intValue() >= Level.WARNING.intValue()
-                    || String.valueOf(record.getLoggerName()).startsWith("dev.hoist.repo")) {
-                logged.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    /** Warnings and errors from anywhere (a 500's stack trace), and whatever README rendering says. */
+    private final LogRecorder logged = new LogRecorder(record -> record.getLevel().intValue() >= Level.WARNING.intValue()
+            || String.valueOf(record.getLoggerName()).startsWith("dev.hoist.repo"));
 
     @BeforeEach
     void record() {
-        Logger.getLogger("").addHandler(recorder);
+        logged.start();
     }
 
     @AfterEach
     void stopRecording() {
-        Logger.getLogger("").removeHandler(recorder);
+        logged.stop();
     }
 
     private static String input(String name) {
@@ -188,7 +170,7 @@ class ReadmeAbuseTest {
     }
 
     private void assertQuietLog(String name, int allowed) {
-        List<LogRecord> lines = new ArrayList<>(logged);
+        List<LogRecord> lines = logged.records();
         assertTrue(lines.size() <= allowed, name + ": logged " + lines.stream().map(LogRecord::getMessage).toList());
         lines.forEach(line -> assertEquals(null, line.getThrown(), name + ": logged a stack trace"));
     }

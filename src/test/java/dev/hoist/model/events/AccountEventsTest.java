@@ -1,8 +1,10 @@
 package dev.hoist.model.events;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoist.model.AccessToken;
+import dev.hoist.support.FormBurst;
 import dev.hoist.support.People;
 import dev.hoist.support.RecordedEvents;
 import dev.hoist.support.Repos;
@@ -10,6 +12,7 @@ import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +76,24 @@ class AccountEventsTest {
         log.expect(new AccessTokenRevoked(null, me, id, "CI on build-01"));
         visitor.submit("/settings/tokens", "/settings/tokens/revoke", Map.of("id", String.valueOf(id))).then().statusCode(303);
         log.expectNone();
+    }
+
+    @Test
+    void aBurstOfRevokesOfOneTokenRevokesItOnceAndFailsNone() {
+        String me = People.newVerified("evburst");
+        Visitor visitor = signIn(me);
+        String page = visitor.submit("/settings/tokens", "/settings/tokens",
+                Map.of("description", "laptop", "scope", "READ", "expires", "30")).asString();
+        Matcher m = SECRET.matcher(page);
+        assertTrue(m.find(), "the new token is shown");
+        long id = QuarkusTransaction.requiringNew().call(() -> AccessToken.findBySecret(m.group(1)).orElseThrow().id);
+        EventLog log = EventLog.watching(recorded, me);
+
+        List<FormBurst.Answer> answers = FormBurst.post(visitor, "127.0.0.1", "/settings/tokens", "/settings/tokens/revoke", 20,
+                i -> Map.of("id", String.valueOf(id)));
+
+        assertEquals(List.of(303), answers.stream().map(FormBurst.Answer::status).distinct().toList());
+        log.expect(new AccessTokenRevoked(null, me, id, "laptop"));
     }
 
     private static Visitor signIn(String username) {
