@@ -48,6 +48,11 @@ public class TeamPermission extends PanacheEntityBase {
                 .range(offset, offset + limit - 1).list());
     }
 
+    /** Takes the team's permission on the repository away; false if it had none (or a revoke at the same moment won). */
+    public static boolean revoke(Team team, Repo repo) {
+        return delete("team = ?1 and repo = ?2", team, repo) == 1;
+    }
+
     public static Optional<TeamPermission> find(Team team, Repo repo) {
         return find("team = ?1 and repo = ?2", team, repo).firstResultOptional();
     }

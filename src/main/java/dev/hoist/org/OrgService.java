@@ -189,11 +189,10 @@ public class OrgService {
     public void revoke(Account who, Team target, Repo repo) {
         Team team = Team.findById(target.id);
         owner(who, team.organization);
-        TeamPermission.find(team, repo).ifPresent(permission -> {
-            permission.delete();
+        if (TeamPermission.revoke(team, repo)) {
             events.fire(new PermissionRevoked(Instant.now(), who.username(), team.organization.name(), team.name,
                     repo.fullName()));
-        });
+        }
     }
 
     /** Docker Hub's default repository privacy, for repositories created by a first push. */

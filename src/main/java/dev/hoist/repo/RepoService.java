@@ -233,10 +233,9 @@ public class RepoService {
     public void revokeTeam(Account who, Repo target, String teamName) {
         Repo repo = admin(who, target);
         Team team = teamOf(repo, teamName);
-        TeamPermission.find(team, repo).ifPresent(permission -> {
-            permission.delete();
+        if (TeamPermission.revoke(team, repo)) {
             events.fire(new PermissionRevoked(Instant.now(), who.username(), repo.namespace.name, team.name, repo.fullName()));
-        });
+        }
     }
 
     /** Read, Write or Admin from a form value; anything else is a form error. */

@@ -4,9 +4,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hoist.support.LogRecorder;
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
-import dev.hoist.support.LogRecorder;
 import dev.hoist.support.Visitor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

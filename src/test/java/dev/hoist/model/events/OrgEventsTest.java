@@ -1,11 +1,15 @@
 package dev.hoist.model.events;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.hoist.support.FormBurst;
 import dev.hoist.support.People;
 import dev.hoist.support.RecordedEvents;
 import dev.hoist.support.Repos;
 import dev.hoist.support.Visitor;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +97,25 @@ class OrgEventsTest {
         String members = "/orgs/" + org + "/members";
         owner.submit(members, members + "/remove", Map.of("username", bob)).then().statusCode(303);
         log.expect(new MemberRemoved(null, me, org, "owners", bob), new MemberRemoved(null, me, org, "devs", bob));
+    }
+
+    @Test
+    void aBurstOfRevokesOfOnePermissionRevokesItOnceAndFailsNone() {
+        String me = People.newVerified("evpermburst");
+        String org = organization(me);
+        Visitor owner = signIn(me);
+        String teams = "/orgs/" + org + "/teams";
+        owner.submit(teams, teams, Map.of("name", "devs", "description", "")).then().statusCode(303);
+        Repos.create(owner, org, "app", false, "", "");
+        String devs = teams + "/devs";
+        owner.submit(devs, devs + "/permissions", Map.of("repository", "app", "permission", "WRITE")).then().statusCode(303);
+        EventLog log = EventLog.watching(recorded, me, org);
+
+        List<FormBurst.Answer> answers = FormBurst.post(owner, "127.0.0.1", devs, devs + "/permissions/remove", 20,
+                i -> Map.of("repository", "app"));
+
+        assertEquals(List.of(303), answers.stream().map(FormBurst.Answer::status).distinct().toList());
+        log.expect(new PermissionRevoked(null, me, org, "devs", org + "/app"));
     }
 
     @Test
