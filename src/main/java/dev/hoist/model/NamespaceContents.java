@@ -35,6 +35,20 @@ public class NamespaceContents {
                 .executeUpdate();
     }
 
+    /**
+     * Marks the namespace deleted (its name stays reserved) and locks its row until the transaction
+     * ends; false when it was deleted already, so of two deletions at once only one goes on.
+     */
+    public boolean markDeleted(long namespaceId) {
+        return em.createNativeQuery("UPDATE namespaces SET deleted_at = now() WHERE id = ?1 AND deleted_at IS NULL")
+                .setParameter(1, namespaceId).executeUpdate() == 1;
+    }
+
+    /** Deletes the organization's teams; their members and permissions follow by cascade. */
+    public void deleteTeams(long organizationId) {
+        em.createNativeQuery("DELETE FROM teams WHERE organization_id = ?1").setParameter(1, organizationId).executeUpdate();
+    }
+
     /** Takes the account's stars back from the repositories it starred (their rows go with the account). */
     public void unstarAll(long accountId) {
         em.createNativeQuery("UPDATE repositories SET star_count = star_count - 1 "

@@ -6,7 +6,9 @@ import dev.hoist.model.FieldErrors;
 import dev.hoist.model.Forbidden;
 import dev.hoist.model.InvalidInputException;
 import dev.hoist.model.Namespace;
+import dev.hoist.model.NamespaceContents;
 import dev.hoist.model.NamespaceNames;
+import dev.hoist.model.NotFound;
 import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
 import dev.hoist.model.Team;
@@ -15,6 +17,7 @@ import dev.hoist.model.events.DomainEvent;
 import dev.hoist.model.events.MemberAdded;
 import dev.hoist.model.events.MemberRemoved;
 import dev.hoist.model.events.OrganizationCreated;
+import dev.hoist.model.events.OrganizationDeleted;
 import dev.hoist.model.events.PermissionRevoked;
 import dev.hoist.model.events.TeamCreated;
 import dev.hoist.model.events.TeamDeleted;
@@ -45,6 +48,9 @@ public class OrgService {
 
     @Inject
     Quotas quotas;
+
+    @Inject
+    NamespaceContents contents;
 
     @Inject
     Event<DomainEvent> events;
@@ -79,6 +85,33 @@ public class OrgService {
         events.fire(new OrganizationCreated(Instant.now(), who.username(), name));
         events.fire(new MemberAdded(Instant.now(), who.username(), name, Team.OWNERS, who.username()));
         return org;
+    }
+
+    /**
+     * Deletes the organization with its teams and repositories (their images go to the garbage
+     * collector) and returns how many repositories went. Its name stays reserved, so nobody can
+     * take over what it published. The owner types its name to confirm.
+     */
+    public int delete(Account who, Organization target, String typedName) {
+        Organization org = Organization.findById(target.id);
+        // Queued behind a deletion in progress, this finds the teams gone: the organization is too.
+        if (lockOwnersIfAny(org).isEmpty()) {
+            throw new NotFound();
+        }
+        owner(who, org);
+        if (org.isLibrary()) {
+            throw InvalidInputException.of("confirm", "The library holds the official images and cannot be deleted.");
+        }
+        if (typedName == null || !org.name().equals(typedName.trim())) {
+            throw InvalidInputException.of("confirm", "Type the organization's name, " + org.name() + ", to confirm.");
+        }
+        if (!contents.markDeleted(org.namespace.id)) {
+            throw new NotFound();
+        }
+        int repositories = contents.deleteRepositories(org.namespace.id);
+        contents.deleteTeams(org.id);
+        events.fire(new OrganizationDeleted(Instant.now(), who.username(), org.name(), repositories));
+        return repositories;
     }
 
     public Team createTeam(Account who, Organization org, String name, String description, boolean canCreate) {
@@ -218,8 +251,12 @@ public class OrgService {
      * copy of Hoist (the lock is PostgreSQL's).
      */
     private static Team lockOwners(Organization org) {
+        return lockOwnersIfAny(org).orElseThrow(NotFound::new);
+    }
+
+    private static java.util.Optional<Team> lockOwnersIfAny(Organization org) {
         return Team.<Team>find("organization = ?1 and name = ?2", org, Team.OWNERS)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     private void owner(Account who, Organization org) {

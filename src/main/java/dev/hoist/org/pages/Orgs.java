@@ -131,6 +131,20 @@ public class Orgs {
         }
     }
 
+    @POST
+    @Path("{org}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("org") String name, @FormParam("confirm") String confirm) {
+        OrgView view = views.forMember(name);
+        try {
+            int repositories = orgs.delete(currentUser.require(), view.org(), confirm);
+            return Redirects.to("/", "The organization " + name + " is deleted" + (repositories == 0 ? "."
+                    : ", with its " + repositories + (repositories == 1 ? " repository." : " repositories.")));
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(membersPage(view, 1, e.errors())).build();
+        }
+    }
+
     /** Owners see every member's teams; a member sees only the teams they belong to themselves. */
     private TemplateInstance membersPage(OrgView view, int page, FieldErrors errors) {
         Listing<Account> members = orgMembers.page(view.org(), page);

@@ -16,7 +16,7 @@ import java.util.Objects;
  * The events one action committed: those recorded since {@link #mark} that name one of the test's
  * own (unique) names, so that other tests' and background events never count.
  */
-final class EventLog {
+public final class EventLog {
 
     private final RecordedEvents recorded;
     private final List<String> names;
@@ -29,7 +29,7 @@ final class EventLog {
     }
 
     /** Watches for events naming any of {@code names}, from now on. */
-    static EventLog watching(RecordedEvents recorded, String... names) {
+    public static EventLog watching(RecordedEvents recorded, String... names) {
         return new EventLog(recorded, names);
     }
 
@@ -56,7 +56,7 @@ final class EventLog {
      * {@code at} (give null), which must be a moment ago; then marks. Events one transaction fired
      * reach observers in no set order, so neither is the order asserted.
      */
-    void expect(DomainEvent... expected) {
+    public void expect(DomainEvent... expected) {
         List<DomainEvent> made = made();
         assertEquals(expected.length, made.size(), () -> "expected " + Arrays.toString(expected) + " but made " + made);
         List<DomainEvent> unmatched = new ArrayList<>(made);
@@ -72,7 +72,7 @@ final class EventLog {
     }
 
     /** Asserts that nothing was made since the mark (a refused action changes nothing). */
-    void expectNone() {
+    public void expectNone() {
         expect();
     }
 
