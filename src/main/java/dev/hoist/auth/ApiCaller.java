@@ -31,7 +31,7 @@ public class ApiCaller {
         String header = authorization.trim();
         try {
             if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return Optional.ofNullable(credentials.fromBasic(header, address, uri.getBaseUri()).account());
+                return Optional.ofNullable(credentials.fromBasic(header, address).account());
             }
             if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return bearer.resolve(header.substring(7));
@@ -41,7 +41,7 @@ public class ApiCaller {
         } catch (RegistryException e) {
             if (e.code == ErrorCode.UNAUTHORIZED) {
                 // This API asks for a password or token, not for the registry's token dance.
-                e.header("WWW-Authenticate", "Basic realm=\"Hoist\"");
+                e.challenge(new RegistryException.PasswordChallenge());
             }
             throw e;
         }

@@ -7,12 +7,10 @@ import dev.hoist.account.SignIn;
 import dev.hoist.model.AccessToken;
 import dev.hoist.oidc.SignInOptions;
 import dev.hoist.registry.ErrorCode;
-import dev.hoist.registry.Registry;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.RegistryText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -32,9 +30,6 @@ public class Credentials {
     SignIn signIn;
 
     @Inject
-    Registry registry;
-
-    @Inject
     AccessTokenService tokens;
 
     @Inject
@@ -43,7 +38,7 @@ public class Credentials {
     @Inject
     SignInOptions options;
 
-    public Caller fromBasic(String authorization, String address, URI requestBase) {
+    public Caller fromBasic(String authorization, String address) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Caller.anonymous();
         }
@@ -51,11 +46,11 @@ public class Credentials {
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw registry.unauthorized(requestBase, null);
+            throw RegistryException.unauthorized(null);
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw registry.unauthorized(requestBase, null);
+            throw RegistryException.unauthorized(null);
         }
         return check(decoded.substring(0, colon), decoded.substring(colon + 1), address);
     }
@@ -76,7 +71,7 @@ public class Credentials {
         SignIn.Result result = signIn.withPassword(name, secret, address);
         if (result.lockedFor() != null) {
             throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many failed sign-in attempts; try again later")
-                    .header("Retry-After", String.valueOf(Math.max(1, result.lockedFor().toSeconds())));
+                    .retryAfter(result.lockedFor());
         }
         if (result.account() == null) {
             throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect username or password");
@@ -91,7 +86,7 @@ public class Credentials {
     private Caller withToken(String name, String secret, String address) {
         throttle.tokenLockedFor(address).ifPresent(wait -> {
             throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many wrong tokens from this address; try again later")
-                    .header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+                    .retryAfter(wait);
         });
         AccessToken token = tokens.check(name, secret).orElse(null);
         if (token == null) {

@@ -137,7 +137,7 @@ public class BlobUploads {
     /** RANGE_INVALID for a chunk that does not start where the upload ends, telling the client where it does. */
     public static RegistryException outOfOrder(Repo repo, String id, long size) {
         return new RegistryException(ErrorCode.RANGE_INVALID, "chunk out of order; the upload has " + size + " bytes")
-                .header("Location", location(repo, id)).header("Range", range(size)).header("Docker-Upload-UUID", id);
+                .upload(new RegistryException.UploadPosition(repo.fullName(), id, size));
     }
 
     /** Where the client sends the next chunk of the session. */

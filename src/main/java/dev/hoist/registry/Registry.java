@@ -24,11 +24,4 @@ public class Registry {
         URI base = config.baseUrl().map(URI::create).orElse(requestBase);
         return base.toString().replaceAll("/+$", "") + "/token";
     }
-
-    /** A 401 that tells the client where to get a token, and for which scope. */
-    public RegistryException unauthorized(URI requestBase, String scope) {
-        String challenge = "Bearer realm=\"" + realm(requestBase) + "\",service=\"" + service() + "\""
-                + (scope == null ? "" : ",scope=\"" + scope + "\"");
-        return new RegistryException(ErrorCode.UNAUTHORIZED).header("WWW-Authenticate", challenge);
-    }
 }

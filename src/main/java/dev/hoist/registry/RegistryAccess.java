@@ -12,7 +12,6 @@ import dev.hoist.repo.RepoNames;
 import dev.hoist.repo.RepoService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 
 /**
  * The registry's gate: the token must grant the action, and the one access function must still
@@ -22,9 +21,6 @@ import java.net.URI;
  */
 @ApplicationScoped
 public class RegistryAccess {
-
-    @Inject
-    Registry registry;
 
     @Inject
     RegistryCaller caller;
@@ -51,17 +47,17 @@ public class RegistryAccess {
      * The repository if the caller may do {@code action} on it. A push to a repository that does
      * not exist yet creates it when the caller may create repositories in that namespace.
      */
-    public Repo require(String namespace, String name, String action, URI requestBase) {
+    public Repo require(String namespace, String name, String action) {
         validateName(namespace, name);
         String fullName = namespace + "/" + name;
         String scope = "repository:" + fullName + ":" + (Grant.PULL.equals(action) ? "pull" : "pull," + action);
         if (!caller.granted(fullName, action)) {
-            throw registry.unauthorized(requestBase, scope);
+            throw RegistryException.unauthorized(scope);
         }
         if (!Grant.PULL.equals(action) && !caller.subject().isEmpty()
                 && !generations.isCurrent(caller.subject(), caller.generation())) {
             // Issued before a token was revoked or the password changed: ask the client to log in again.
-            throw registry.unauthorized(requestBase, scope);
+            throw RegistryException.unauthorized(scope);
         }
         Repo repo = Repo.byName(namespace, name).orElse(null);
         if (repo != null && Access.capByToken(access.forAnyone(repo), caller.tokenScope()).atLeast(needed(action))) {

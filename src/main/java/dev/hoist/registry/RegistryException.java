@@ -1,13 +1,37 @@
 package dev.hoist.registry;
 
+import java.time.Duration;
+import java.util.Optional;
 
-/** A registry request that fails with an OCI error code; written as error JSON by {@code RegistryErrors}. */
+/**
+ * A registry request refused with one of the OCI error codes, and what the caller needs to go on:
+ * when to ask again, how to authenticate, where an upload stands. {@code registry.api} writes it
+ * as error JSON with the status and headers the distribution specification gives these.
+ */
 public class RegistryException extends RuntimeException {
+
+    /** How a caller refused for lack of credentials may authenticate. */
+    public sealed interface Challenge {
+    }
+
+    /** With a bearer token from the token endpoint, for {@code scope} (null: any). */
+    public record TokenChallenge(String scope) implements Challenge {
+    }
+
+    /** With a password or a personal access token, directly. */
+    public record PasswordChallenge() implements Challenge {
+    }
+
+    /** Where an upload session stands, so that a client refused a chunk knows where to go on from. */
+    public record UploadPosition(String repository, String id, long size) {
+    }
 
     public final ErrorCode code;
     public final transient Object detail;
-    /** Extra response headers, such as the WWW-Authenticate challenge of a 401. */
-    public final transient java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private transient Duration retryAfter;
+    private transient Challenge challenge;
+    private transient UploadPosition upload;
+    private transient Long blobSize;
 
     public RegistryException(ErrorCode code, String message) {
         this(code, message, null);
@@ -23,17 +47,54 @@ public class RegistryException extends RuntimeException {
         this(code, null, null);
     }
 
-    public RegistryException header(String name, String value) {
-        headers.put(name, value);
-        return this;
+    /** UNAUTHORIZED, asking for a token for {@code scope} (null: without a scope). */
+    public static RegistryException unauthorized(String scope) {
+        return new RegistryException(ErrorCode.UNAUTHORIZED).challenge(new TokenChallenge(scope));
     }
 
-    /** A limit on what is held is DENIED; one that lifts by itself is TOOMANYREQUESTS with Retry-After. */
+    /** A limit on what is held is DENIED; one that lifts by itself is TOOMANYREQUESTS, to ask again after a while. */
     public static RegistryException of(dev.hoist.quota.QuotaExceededException quota) {
         if (quota.retryAfter().isEmpty()) {
             return new RegistryException(ErrorCode.DENIED, quota.getMessage());
         }
         return new RegistryException(ErrorCode.TOOMANYREQUESTS, quota.getMessage())
-                .header("Retry-After", Long.toString(quota.retryAfterSeconds()));
+                .retryAfter(Duration.ofSeconds(quota.retryAfterSeconds()));
+    }
+
+    public RegistryException retryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
+
+    public RegistryException challenge(Challenge how) {
+        this.challenge = how;
+        return this;
+    }
+
+    public RegistryException upload(UploadPosition position) {
+        this.upload = position;
+        return this;
+    }
+
+    /** The size of the blob a refused range asked of, so that the client can ask again within it. */
+    public RegistryException blobSize(long size) {
+        this.blobSize = size;
+        return this;
+    }
+
+    public Optional<Long> blobSize() {
+        return Optional.ofNullable(blobSize);
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    public Optional<Challenge> challenge() {
+        return Optional.ofNullable(challenge);
+    }
+
+    public Optional<UploadPosition> upload() {
+        return Optional.ofNullable(upload);
     }
 }

@@ -26,14 +26,11 @@ public class Base {
     @Inject
     RegistryCaller caller;
 
-    @Inject
-    Registry registry;
-
     @GET
     @Path("/")
     public Response check(UriInfo uri) {
         if (!caller.hasToken()) {
-            throw registry.unauthorized(uri.getBaseUri(), null);
+            throw RegistryException.unauthorized(null);
         }
         return Response.ok(Map.of()).header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
     }

@@ -53,7 +53,7 @@ public class Blobs {
 
     @HEAD
     public Response head(UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PULL);
         Digest digest = Digests.parse(digestParam);
         long size = known(repo, digest);
         return headers(Response.ok(), repo, digest).header("Content-Length", size).build();
@@ -61,7 +61,7 @@ public class Blobs {
 
     @GET
     public Response get(@HeaderParam("Range") String range, UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PULL);
         Digest digest = Digests.parse(digestParam);
         long size = known(repo, digest);
         long start = 0;
@@ -97,7 +97,7 @@ public class Blobs {
 
     @DELETE
     public Response delete(UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.DELETE, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.DELETE);
         Digest digest = Digests.parse(digestParam);
         if (!deletions.unlinkBlob(repo, digest)) {
             throw new RegistryException(ErrorCode.BLOB_UNKNOWN);
@@ -127,6 +127,6 @@ public class Blobs {
 
     private static RegistryException rangeInvalid(long size) {
         return new RegistryException(ErrorCode.RANGE_INVALID, "requested range not satisfiable")
-                .header("Content-Range", "bytes */" + size);
+                .blobSize(size);
     }
 }

@@ -34,15 +34,12 @@ public class Catalog {
     RegistryCaller caller;
 
     @Inject
-    Registry registry;
-
-    @Inject
     CatalogNames catalog;
 
     @GET
     public Response list(@QueryParam("n") String n, @QueryParam("last") String last, UriInfo uri) {
         if (!caller.grantedCatalog()) {
-            throw registry.unauthorized(uri.getBaseUri(), "registry:catalog:*");
+            throw RegistryException.unauthorized("registry:catalog:*");
         }
         int limit = PageSize.of(n, DEFAULT_PAGE, MAX_PAGE);
         if (last != null && !RegistryText.printable(last, MAX_NAME)) {

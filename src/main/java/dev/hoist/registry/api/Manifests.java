@@ -64,7 +64,7 @@ public class Manifests {
     @Consumes(MediaType.WILDCARD)
     public Response put(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, UriInfo uri)
             throws IOException {
-        Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PUSH);
         PushedManifest pushed = pushes.push(repo, ManifestReference.parse(reference), contentType, body, actor());
         Response.ResponseBuilder response = Response.status(201)
                 .header("Location", "/v2/" + repo.fullName() + "/manifests/" + pushed.digest())
@@ -79,7 +79,7 @@ public class Manifests {
 
     @GET
     public Response get(UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PULL);
         ManifestReference ref = ManifestReference.parse(reference);
         ManifestRecords.StoredManifest manifest = find(repo, ref);
         activity.pulled(repo.id);
@@ -88,7 +88,7 @@ public class Manifests {
 
     @HEAD
     public Response head(UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PULL);
         ManifestReference ref = ManifestReference.parse(reference);
         return headers(repo, ref, find(repo, ref)).build();
     }
@@ -96,7 +96,7 @@ public class Manifests {
     /** By digest the manifest goes (and its tags with it); by tag only the tag goes. */
     @DELETE
     public Response delete(UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.DELETE, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.DELETE);
         if (!deletions.delete(repo, ManifestReference.parse(reference), actor())) {
             throw new RegistryException(ErrorCode.MANIFEST_UNKNOWN);
         }

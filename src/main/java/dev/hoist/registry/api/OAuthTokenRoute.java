@@ -15,6 +15,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,9 @@ public class OAuthTokenRoute {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ErrorResponses errors;
 
     void install(@Observes Router router) {
         router.post("/token").order(-10).handler(BodyHandler.create().setBodyLimit(MAX_BODY)).blockingHandler(this::handle);
@@ -66,7 +70,8 @@ public class OAuthTokenRoute {
     }
 
     private void writeError(RoutingContext ctx, RegistryException e) {
-        write(ctx, e.code.status, Map.of("errors", List.of(Map.of("code", e.code.wireName(), "message", e.getMessage()))), e.headers);
+        write(ctx, ErrorResponses.status(e.code), ErrorResponses.body(e),
+                errors.headers(e, URI.create(ctx.request().absoluteURI()).resolve("/")));
     }
 
     private void write(RoutingContext ctx, int status, Object body, Map<String, String> headers) {

@@ -7,13 +7,12 @@ import dev.hoist.registry.RegistryException;
 import dev.hoist.storage.BlobStoreException;
 import dev.hoist.storage.StorageWriteException;
 import dev.hoist.web.ErrorPages;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -22,15 +21,18 @@ public class RegistryErrors {
 
     private static final Logger LOG = Logger.getLogger(RegistryErrors.class);
 
+    @Inject
+    ErrorResponses errors;
+
     @ServerExceptionMapper
-    public Response registryError(RegistryException e) {
-        return response(e);
+    public Response registryError(RegistryException e, UriInfo uri) {
+        return response(e, uri);
     }
 
     /** Storage refusals (a bad upload id, a range past the end) are the client's error, not the server's. */
     @ServerExceptionMapper
-    public Response storageError(BlobStoreException e) {
-        return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, e.getMessage()));
+    public Response storageError(BlobStoreException e, UriInfo uri) {
+        return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, e.getMessage()), uri);
     }
 
     /**
@@ -42,7 +44,7 @@ public class RegistryErrors {
     public Response storageFailure(StorageWriteException e, UriInfo uri) {
         LOG.errorf("%s (while serving %s)", e.getMessage(), uri.getPath());
         return response(new RegistryException(ErrorCode.UNAVAILABLE, "the registry cannot store data right now; try again later")
-                .header("Retry-After", String.valueOf(ErrorPages.RETRY_AFTER_SECONDS)));
+                .retryAfter(Duration.ofSeconds(ErrorPages.RETRY_AFTER_SECONDS)), uri);
     }
 
     /**
@@ -54,7 +56,7 @@ public class RegistryErrors {
         if (!uri.getPath().startsWith("/v2/")) {
             return ErrorPages.unexpected(e);
         }
-        return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "the upload was interrupted"));
+        return response(new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "the upload was interrupted"), uri);
     }
 
     /**
@@ -65,7 +67,7 @@ public class RegistryErrors {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         if (isRegistryPath(uri.getPath()) && DatabaseOutage.isCause(e)) {
-            return response(unavailable());
+            return response(unavailable(), uri);
         }
         return ErrorPages.unexpected(e);
     }
@@ -77,21 +79,15 @@ public class RegistryErrors {
 
     public static RegistryException unavailable() {
         return new RegistryException(ErrorCode.UNAVAILABLE, "the registry's database is unavailable; try again shortly")
-                .header("Retry-After", String.valueOf(ErrorPages.RETRY_AFTER_SECONDS));
+                .retryAfter(Duration.ofSeconds(ErrorPages.RETRY_AFTER_SECONDS));
     }
 
-    public static Response response(RegistryException e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", e.code.wireName());
-        error.put("message", e.getMessage());
-        if (e.detail != null) {
-            error.put("detail", e.detail);
-        }
-        Response.ResponseBuilder builder = Response.status(e.code.status)
+    private Response response(RegistryException e, UriInfo uri) {
+        Response.ResponseBuilder builder = Response.status(ErrorResponses.status(e.code))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
-                .entity(Map.of("errors", List.of(error)));
-        e.headers.forEach(builder::header);
+                .entity(ErrorResponses.body(e));
+        errors.headers(e, uri.getBaseUri()).forEach(builder::header);
         return builder.build();
     }
 }

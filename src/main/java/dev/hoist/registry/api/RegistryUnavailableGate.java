@@ -33,12 +33,11 @@ public class RegistryUnavailableGate {
             return;
         }
         RegistryException e = RegistryErrors.unavailable();
-        ctx.response().setStatusCode(e.code.status)
+        ctx.response().setStatusCode(ErrorResponses.status(e.code))
                 .putHeader("Content-Type", "application/json")
                 .putHeader(Registry.API_VERSION_HEADER, Registry.API_VERSION)
                 .putHeader("Cache-Control", "no-store");
-        e.headers.forEach(ctx.response()::putHeader);
-        ctx.response().end(io.vertx.core.json.Json.encode(
-                java.util.Map.of("errors", java.util.List.of(java.util.Map.of("code", e.code.wireName(), "message", e.getMessage())))));
+        e.retryAfter().ifPresent(wait -> ctx.response().putHeader("Retry-After", String.valueOf(wait.toSeconds())));
+        ctx.response().end(io.vertx.core.json.Json.encode(ErrorResponses.body(e)));
     }
 }

@@ -54,7 +54,7 @@ public class Tags {
     @GET
     @Path("tags/list")
     public Response list(@QueryParam("n") String n, @QueryParam("last") String last, UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PULL);
         int limit = PageSize.of(n, MAX_PAGE, MAX_PAGE);
         if (last != null && !last.isEmpty() && !ManifestReference.isTag(last)) {
             throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a tag, not " + RegistryText.shown(last));
@@ -81,7 +81,7 @@ public class Tags {
     @Produces(ParsedManifest.OCI_INDEX)
     public Response referrers(@PathParam("digest") String digestParam, @QueryParam("artifactType") String artifactType,
             UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PULL, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PULL);
         String digest = Digests.parse(digestParam).toString();
         List<Map<String, Object>> manifests = manifestRecords.referrers(repo.id, digest, artifactType).stream().map(r -> {
             Map<String, Object> descriptor = new LinkedHashMap<>();

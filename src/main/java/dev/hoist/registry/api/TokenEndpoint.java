@@ -33,7 +33,7 @@ public class TokenEndpoint {
     @GET
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("service") String service,
             @QueryParam("scope") List<String> scopes, HttpServerRequest http, UriInfo uri) {
-        return grant(credentials.fromBasic(authorization, http.remoteAddress().hostAddress(), uri.getBaseUri()), scopes);
+        return grant(credentials.fromBasic(authorization, http.remoteAddress().hostAddress()), scopes);
     }
 
     private Response grant(Caller caller, List<String> scopes) {

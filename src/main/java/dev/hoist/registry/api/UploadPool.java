@@ -100,7 +100,7 @@ public class UploadPool {
     }
 
     private static RegistryException tooMany(String message) {
-        return new RegistryException(ErrorCode.TOOMANYREQUESTS, message).header("Retry-After", "5");
+        return new RegistryException(ErrorCode.TOOMANYREQUESTS, message).retryAfter(java.time.Duration.ofSeconds(5));
     }
 
     @PreDestroy

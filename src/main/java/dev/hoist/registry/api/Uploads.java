@@ -67,7 +67,7 @@ public class Uploads {
     @Blocking
     public CompletionStage<Response> start(@QueryParam("digest") String digestParam, @QueryParam("mount") String mount,
             @QueryParam("from") String from, InputStream body, UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PUSH);
         if (mount != null && from != null) {
             Digest digest = Digests.parse(mount);
             if (uploads.mount(repo, digest, from)) {
@@ -90,7 +90,7 @@ public class Uploads {
     @Blocking
     public CompletionStage<Response> append(@PathParam("id") String id, @HeaderParam("Content-Range") String contentRange,
             InputStream body, UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PUSH);
         long offset = uploads.received(repo, id);
         if (contentRange != null) {
             Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
@@ -118,7 +118,7 @@ public class Uploads {
     @Blocking
     public CompletionStage<Response> finish(@PathParam("id") String id, @QueryParam("digest") String digestParam, InputStream body,
             UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PUSH);
         uploads.checkSession(repo, id);
         if (digestParam == null) {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "the digest parameter is required to close an upload");
@@ -133,14 +133,14 @@ public class Uploads {
     @GET
     @Path("{id}")
     public Response status(@PathParam("id") String id, UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PUSH);
         return progress(Response.noContent(), repo, id, uploads.received(repo, id));
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") String id, UriInfo uri) {
-        Repo repo = gate.require(namespace, name, Grant.PUSH, uri.getBaseUri());
+        Repo repo = gate.require(namespace, name, Grant.PUSH);
         uploads.cancel(repo, id);
         return Response.noContent().header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
     }
