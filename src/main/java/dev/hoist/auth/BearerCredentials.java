@@ -19,6 +19,14 @@ public class BearerCredentials {
     @Inject
     Registry registry;
 
+    /** The grants of an {@code Authorization: Bearer} header's registry token; empty for none, a bad or an expired one. */
+    public Optional<TokenService.Claims> claims(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return tokens.verify(authorization.substring(7).trim(), registry.service());
+    }
+
     public Optional<Account> resolve(String token) {
         TokenService.Claims claims = tokens.verify(token.trim(), registry.service())
                 .orElseThrow(() -> new RegistryException(ErrorCode.UNAUTHORIZED, "invalid or expired token"));
