@@ -94,8 +94,12 @@ public class TokenIssuer {
             // A first push creates the repository, if the caller may create it there.
             boolean mayCreate = who != null && Namespace.findActive(parts[0]).map(ns -> access.canCreateIn(who, ns)).orElse(false)
                     && Access.capByToken(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.WRITE);
-            if (mayCreate && (asked.actions().contains(Grant.PUSH) || asked.actions().contains("*"))) {
+            // Whoever could create it may ask it what it holds (nothing yet: NAME_UNKNOWN, as the spec wants).
+            boolean push = asked.actions().contains(Grant.PUSH) || asked.actions().contains("*");
+            if (mayCreate && (push || asked.actions().contains(Grant.PULL))) {
                 actions.add(Grant.PULL);
+            }
+            if (mayCreate && push) {
                 actions.add(Grant.PUSH);
             }
         } else {

@@ -257,8 +257,12 @@ class RegistryApiTest {
         RegistryClient client = RegistryClient.as(me, "password123");
         client.on(me + "/Bad_Name", "pull").get("/v2/" + me + "/Bad_Name/tags/list").then().statusCode(400)
                 .body("errors[0].code", equalTo("NAME_INVALID"));
-        // Like Docker Hub: a repository that does not exist looks like one the caller may not read.
-        client.on(me + "/missing", "pull").get("/v2/" + me + "/missing/tags/list").then().statusCode(401)
+        // Whoever could create it learns it does not exist (as the OCI spec wants)...
+        client.on(me + "/missing", "pull").get("/v2/" + me + "/missing/tags/list").then().statusCode(404)
+                .body("errors[0].code", equalTo("NAME_UNKNOWN"));
+        // ...anyone else finds it looking like one they may not read, as on Docker Hub.
+        String other = user();
+        client.on(other + "/missing", "pull").get("/v2/" + other + "/missing/tags/list").then().statusCode(401)
                 .body("errors[0].code", equalTo("UNAUTHORIZED"));
         given().get("/v2/" + me + "/x/no-such-endpoint").then().statusCode(404).body("errors[0].code", equalTo("NAME_UNKNOWN"));
     }

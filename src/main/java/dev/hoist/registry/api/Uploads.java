@@ -92,23 +92,7 @@ public class Uploads {
             InputStream body, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH);
         long offset = uploads.received(repo, id);
-        if (contentRange != null) {
-            Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
-            if (!m.matches()) {
-                throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "malformed Content-Range "
-                        + RegistryText.shown(contentRange));
-            }
-            // Digits past any long, or an end before the start, describe no chunk at all.
-            long start = Blobs.saturated(m.group(1));
-            long end = Blobs.saturated(m.group(2));
-            if (start == Long.MAX_VALUE || end == Long.MAX_VALUE || end < start) {
-                throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "Content-Range "
-                        + RegistryText.shown(contentRange) + " names no chunk");
-            }
-            if (start != offset) {
-                throw BlobUploads.outOfOrder(repo, id, offset);
-            }
-        }
+        checkChunkStart(repo, id, offset, contentRange);
         return pool.receive(callerKey(), body, bytes -> progress(Response.accepted(), repo, id,
                 uploads.append(repo, id, offset, bytes)));
     }
@@ -116,12 +100,16 @@ public class Uploads {
     @PUT
     @Path("{id}")
     @Blocking
-    public CompletionStage<Response> finish(@PathParam("id") String id, @QueryParam("digest") String digestParam, InputStream body,
-            UriInfo uri) {
+    public CompletionStage<Response> finish(@PathParam("id") String id, @QueryParam("digest") String digestParam,
+            @HeaderParam("Content-Range") String contentRange, InputStream body, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PUSH);
         uploads.checkSession(repo, id);
         if (digestParam == null) {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "the digest parameter is required to close an upload");
+        }
+        if (contentRange != null) {
+            // A closing PUT may carry the last chunk: it too must start where the upload stands.
+            checkChunkStart(repo, id, uploads.received(repo, id), contentRange);
         }
         Digest digest = Digests.parse(digestParam);
         return pool.receive(callerKey(), body, bytes -> {
@@ -143,6 +131,28 @@ public class Uploads {
         Repo repo = gate.require(namespace, name, Grant.PUSH);
         uploads.cancel(repo, id);
         return Response.noContent().header(Registry.API_VERSION_HEADER, Registry.API_VERSION).build();
+    }
+
+    /** A chunk's Content-Range must name a chunk, starting where the upload stands (else the spec's 416). */
+    private static void checkChunkStart(Repo repo, String id, long offset, String contentRange) {
+        if (contentRange == null) {
+            return;
+        }
+        Matcher m = CONTENT_RANGE.matcher(contentRange.trim());
+        if (!m.matches()) {
+            throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "malformed Content-Range "
+                    + RegistryText.shown(contentRange));
+        }
+        // Digits past any long, or an end before the start, describe no chunk at all.
+        long start = Blobs.saturated(m.group(1));
+        long end = Blobs.saturated(m.group(2));
+        if (start == Long.MAX_VALUE || end == Long.MAX_VALUE || end < start) {
+            throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "Content-Range "
+                    + RegistryText.shown(contentRange) + " names no chunk");
+        }
+        if (start != offset) {
+            throw BlobUploads.outOfOrder(repo, id, offset);
+        }
     }
 
     /** Whose share of the upload threads a request takes: its account, else its token's subject. */
