@@ -84,10 +84,12 @@ public class BlobReferences {
                     "SELECT digest FROM repository_blobs WHERE repository_id = :repo AND digest IN (:digests)")
                     .setParameter("repo", repoId).setParameter("digests", used).getResultList());
             for (String blob : used) {
-                if (!present.contains(blob)) {
+                if (!present.contains(blob) && !manifest.foreign().contains(blob)) {
                     throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, "blob unknown: " + blob, blob);
                 }
             }
+            used.retainAll(present); // a non-distributable layer never uploaded is not referenced
+
         }
         long id = manifests.save(repoId, digest, manifest, content, pushedBy);
         // An index's children are manifests, but a client may have pushed one as a blob too.

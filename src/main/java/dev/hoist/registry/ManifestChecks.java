@@ -50,6 +50,9 @@ public class ManifestChecks {
         long total = 0;
         for (String digest : digests) {
             Long size = stored.get(digest);
+            if (size == null && manifest.foreign().contains(digest)) {
+                continue; // not uploaded, as a non-distributable layer need not be: neither served nor counted
+            }
             if (size == null) {
                 throw new RegistryException(ErrorCode.MANIFEST_BLOB_UNKNOWN, kind + " unknown: " + digest, digest);
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +15,12 @@ import java.util.Set;
 /**
  * What the registry needs from a pushed manifest: its media type, the blobs and manifests it
  * references (each once, with the size its descriptors declare), its subject (OCI 1.1 referrers)
- * and artifact type, and what the Tags tab shows.
+ * and artifact type, and what the Tags tab shows. {@code foreign} are its non-distributable layers
+ * (Windows base images' and the like), which the spec lets a registry accept without holding them.
  */
 public record ParsedManifest(String mediaType, String artifactType, String subject, List<String> blobs,
-        List<String> children, Map<String, Long> declaredSizes, long totalSize, String platforms, String configDigest) {
+        List<String> children, Map<String, Long> declaredSizes, long totalSize, String platforms, String configDigest,
+        Set<String> foreign) {
 
     public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
     public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
@@ -26,6 +29,12 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
     /** Far above any real image (Docker caps an image at 127 layers) and a multi-platform index. */
     public static final int MAX_LAYERS = 1000;
     public static final int MAX_CHILDREN = 1000;
+    /** Layers whose owner forbids copying them: served from elsewhere (the descriptor's urls), if at all. */
+    private static final Set<String> NON_DISTRIBUTABLE = Set.of(
+            "application/vnd.oci.image.layer.nondistributable.v1.tar",
+            "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip",
+            "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd",
+            "application/vnd.docker.image.rootfs.foreign.diff.tar.gzip");
     private static final Set<String> IMAGES = Set.of(DOCKER_MANIFEST, OCI_MANIFEST);
     private static final Set<String> INDEXES = Set.of(DOCKER_LIST, OCI_INDEX);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,7 +46,7 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
     /** The same manifest with what was learnt from the stored blobs: their total size and the image's platform. */
     public ParsedManifest withStored(long storedSize, String platform) {
         return new ParsedManifest(mediaType, artifactType, subject, blobs, children, declaredSizes, storedSize, platform,
-                configDigest);
+                configDigest, foreign);
     }
 
     /**
@@ -75,6 +84,7 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
         List<String> blobs = new ArrayList<>();
         List<String> children = new ArrayList<>();
         List<String> platforms = new ArrayList<>();
+        Set<String> foreign = new HashSet<>();
         String config = null;
         if (INDEXES.contains(mediaType)) {
             for (JsonNode child : array(root, "manifests", MAX_CHILDREN)) {
@@ -99,12 +109,16 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
                 artifactType = configType;
             }
             for (JsonNode layer : array(root, "layers", MAX_LAYERS)) {
-                add(layer, sizes, blobs);
+                String digest = add(layer, sizes, blobs);
+                if (layer.has("mediaType")
+                        && NON_DISTRIBUTABLE.contains(ManifestFields.mediaType(layer.get("mediaType"), "layers[].mediaType"))) {
+                    foreign.add(digest);
+                }
             }
         }
         String shown = String.join(", ", platforms);
         return new ParsedManifest(mediaType, artifactType, subject, List.copyOf(blobs), List.copyOf(children),
-                Map.copyOf(sizes), 0, shown.length() > 2000 ? shown.substring(0, 2000) : shown, config);
+                Map.copyOf(sizes), 0, shown.length() > 2000 ? shown.substring(0, 2000) : shown, config, Set.copyOf(foreign));
     }
 
     /**
