@@ -1,6 +1,6 @@
+import dev.hoist.access.ReadableRepositories;
 import dev.hoist.search.SearchQuery;
 import dev.hoist.search.SearchSql;
-import dev.hoist.search.Visibility;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -315,7 +315,7 @@ public final class SearchBench {
             s.execute("SET jit = off");
             s.execute("SET max_parallel_workers_per_gather = 0");
         }
-        SearchSql.Scope scope = SearchSql.Scope.of(new Visibility().of(null), query, library, verified, namespace);
+        SearchSql.Scope scope = SearchSql.Scope.of(new ReadableRepositories().of(null), query, library, verified, namespace);
         if (query.hasText() && !scope.narrowed()) {
             // As SearchService decides: probe first only for words the planner expects to be rare.
             Bound estimate = bind(SearchSql.estimate(query, scope, false));
