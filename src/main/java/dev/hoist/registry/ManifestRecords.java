@@ -23,7 +23,7 @@ public class ManifestRecords {
     }
 
     /** A manifest that names another as its subject, for the referrers API. */
-    public record Referrer(String digest, String mediaType, String artifactType, long size) {
+    public record Referrer(String digest, String mediaType, String artifactType, long size, Map<String, String> annotations) {
     }
 
     @Inject
@@ -91,12 +91,12 @@ public class ManifestRecords {
     @SuppressWarnings("unchecked")
     public List<Referrer> referrers(long repoId, String subject, String artifactType) {
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT digest, media_type, artifact_type, octet_length(content) FROM manifests
+                SELECT digest, media_type, artifact_type, octet_length(content), content FROM manifests
                 WHERE repository_id = ?1 AND subject_digest = ?2 AND (CAST(?3 AS varchar) IS NULL OR artifact_type = ?3)
                 ORDER BY created_at, digest
                 """)
                 .setParameter(1, repoId).setParameter(2, subject).setParameter(3, artifactType).getResultList();
-        return rows.stream().map(r -> new Referrer((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()))
-                .toList();
+        return rows.stream().map(r -> new Referrer((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                ParsedManifest.annotations((byte[]) r[4]))).toList();
     }
 }

@@ -140,6 +140,22 @@ public record ParsedManifest(String mediaType, String artifactType, String subje
         return digest;
     }
 
+    /** The manifest's annotations (string values only), which the referrers API repeats; none if it has none. */
+    public static Map<String, String> annotations(byte[] content) {
+        try {
+            JsonNode annotations = JSON.readTree(content).path("annotations");
+            Map<String, String> values = new LinkedHashMap<>();
+            annotations.fields().forEachRemaining(e -> {
+                if (e.getValue().isTextual()) {
+                    values.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            return values;
+        } catch (IOException | RuntimeException unreadable) {
+            return Map.of(); // it was checked when pushed; a manifest kept from before shows none rather than failing the list
+        }
+    }
+
     /** OCI 1.1's subject: a descriptor of the manifest this one is about, which need not be stored. */
     private static String subject(JsonNode subject) {
         if (!subject.isObject()) {

@@ -91,6 +91,9 @@ public class Tags {
             if (r.artifactType() != null) {
                 descriptor.put("artifactType", r.artifactType());
             }
+            if (!r.annotations().isEmpty()) {
+                descriptor.put("annotations", r.annotations());
+            }
             return descriptor;
         }).toList();
         Map<String, Object> index = new LinkedHashMap<>();
