@@ -1,5 +1,6 @@
 package dev.hoist.registry.api;
 
+import dev.hoist.platform.RequestOrigin;
 import dev.hoist.registry.Registry;
 import dev.hoist.registry.RegistryCaller;
 import dev.hoist.registry.TokenService;
@@ -20,6 +21,9 @@ public class RegistryAuthFilter {
     @Inject
     Registry registry;
 
+    @Inject
+    RequestOrigin origin;
+
     @ServerRequestFilter
     public void readToken(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("/v2")) {
@@ -28,6 +32,10 @@ public class RegistryAuthFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             tokens.verify(header.substring(7).trim(), registry.service()).ifPresent(caller::authenticated);
+            if (caller.tokenScope() != null) {
+                // The grant came from a personal access token: the audit log says so (the grant knows its scope only).
+                origin.actingToken("personal access token, " + caller.tokenScope());
+            }
         }
     }
 }
