@@ -12,6 +12,14 @@ import java.time.Instant;
 public record AuditEntry(long id, Instant at, String actor, String actorToken, String action, String namespace,
         String repository, String target, String account, String clientAddress, String details) {
 
+    private static final java.time.format.DateTimeFormatter SHOWN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** The time as people read it, to the second, in UTC (the page states the zone). */
+    public String when() {
+        return at == null ? "" : SHOWN.format(at);
+    }
+
     /** The actor as people read it: the username, the token it used, or "anonymous". */
     public String actorLabel() {
         String who = actor == null ? "anonymous" : actor;
