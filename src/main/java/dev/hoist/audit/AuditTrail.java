@@ -32,10 +32,14 @@ public class AuditTrail {
     @Inject
     HoistConfig config;
 
+    private final LockedRepeats lockedRepeats = new LockedRepeats();
+
     void record(@Observes DomainEvent event) {
         entry(event).ifPresent(entry -> {
-            if (event instanceof SignInFailed) {
-                writer.appendAlone(entry);
+            if (event instanceof SignInFailed failed) {
+                if (!lockedRepeats.isRepeat(failed, entry.clientAddress(), System.currentTimeMillis())) {
+                    writer.appendAlone(entry);
+                }
             } else {
                 writer.append(entry);
             }

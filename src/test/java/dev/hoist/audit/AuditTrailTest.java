@@ -10,7 +10,15 @@ import dev.hoist.support.AuditRows.Row;
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
 import dev.hoist.support.Visitor;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.SignInFailed;
+import dev.hoist.model.events.SignInMethod;
+import dev.hoist.model.events.TeamCreated;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -152,6 +160,39 @@ class AuditTrailTest {
         List<Row> rows = AuditRows.where("account", nobody);
         assertEquals(List.of("sign_in.failed"), rows.stream().map(Row::action).toList());
         assertEquals(nobody, rows.get(0).target());
+    }
+
+    @Test
+    void aFloodOfSignInsToALockedAccountIsRecordedOnceAMinute() {
+        String me = People.newVerified("auflood");
+        Visitor attacker = new Visitor().from("192.0.2.66");
+        for (int i = 0; i < 15; i++) {
+            attacker.submit("/login", "/login", Map.of("username", me, "password", "guess" + i));
+        }
+
+        List<Row> failures = AuditRows.where("account", me).stream().filter(r -> r.action().equals("sign_in.failed")).toList();
+        assertEquals(5, failures.stream().filter(r -> r.details().get("reason").asText().equals("WRONG_CREDENTIALS")).count());
+        assertEquals(1, failures.stream().filter(r -> r.details().get("reason").asText().equals("LOCKED")).count(),
+                "the first refusal of the lock, not its repeats");
+    }
+
+    @Inject
+    Event<DomainEvent> events;
+
+    @Test
+    void aChangeThatRollsBackLeavesNoEntryButAFailedSignInStays() {
+        String org = Visitor.uniqueName("aurollback");
+        String typed = Visitor.uniqueName("aurbname");
+
+        // As a service whose transaction fails after the change: the commit is refused.
+        assertThrows(io.quarkus.narayana.jta.QuarkusTransactionException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            events.fire(new TeamCreated(Instant.now(), "someone", org, "devs"));
+            events.fire(new SignInFailed(Instant.now(), null, typed, SignInMethod.PASSWORD, SignInFailed.Reason.WRONG_CREDENTIALS));
+            QuarkusTransaction.setRollbackOnly();
+        }));
+
+        assertEquals(List.of(), AuditRows.actions("namespace", org), "the entry went with its change");
+        assertEquals(List.of("sign_in.failed"), AuditRows.actions("account", typed), "a refusal is recorded whatever happens after");
     }
 
     @Test
