@@ -38,7 +38,7 @@ public class AuditTrail {
         entry(event).ifPresent(entry -> {
             if (event instanceof SignInFailed failed) {
                 if (!lockedRepeats.isRepeat(failed, entry.clientAddress(), System.currentTimeMillis())) {
-                    writer.appendAlone(entry);
+                    writer.appendRefusal(entry);
                 }
             } else {
                 writer.append(entry);

@@ -3,6 +3,10 @@ package dev.hoist.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import org.hibernate.query.NativeQuery;
@@ -14,6 +18,9 @@ public class AuditWriter {
     @Inject
     EntityManager em;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /** In the caller's transaction (one is begun if there is none): the change and its entry commit or roll back together. */
     @Transactional
     public void append(AuditEntry entry) {
@@ -21,12 +28,29 @@ public class AuditWriter {
     }
 
     /**
-     * In a transaction of its own: for refusals (a failed sign-in), which must be recorded even when
-     * the transaction they happened in rolls back.
+     * For refusals (a failed sign-in), which must be recorded even when the transaction they
+     * happened in rolls back. In that transaction when there is one (a second connection for each
+     * of a burst of refused tokens would empty the pool), and again in a transaction of its own
+     * should that one not commit; outside any, in one of its own.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void appendAlone(AuditEntry entry) {
+    public void appendRefusal(AuditEntry entry) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            QuarkusTransaction.requiringNew().run(() -> insert(entry));
+            return;
+        }
         insert(entry);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    QuarkusTransaction.requiringNew().run(() -> insert(entry));
+                }
+            }
+        });
     }
 
     private void insert(AuditEntry e) {
