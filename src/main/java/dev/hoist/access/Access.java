@@ -137,6 +137,11 @@ public class Access {
         return Team.findByName(org, Team.OWNERS).map(t -> t.hasMember(who)).orElse(false);
     }
 
+    /** An organization's audit log is its owners' (and the site administrators'); everyone else is told it does not exist. */
+    public boolean canSeeAuditLog(Account who, Organization org) {
+        return isOwner(who, org) || isSiteAdmin(who);
+    }
+
     public boolean isMember(Account who, Organization org) {
         return who != null && (isOwner(who, org) || !Team.ofMember(org, who).isEmpty());
     }

@@ -11,6 +11,7 @@ import dev.hoist.model.events.DomainEvent;
 import dev.hoist.model.events.SignInFailed;
 import dev.hoist.model.events.SignInMethod;
 import dev.hoist.model.events.SignInSucceeded;
+import dev.hoist.platform.RequestOrigin;
 import dev.hoist.platform.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -105,10 +106,19 @@ public class AccessTokenService {
         Optional<AccessToken> token = AccessToken.findBySecret(secret)
                 .filter(t -> t.account.username().equals(username) && !t.isExpired());
         token.ifPresent(AccessTokenService::recordUse);
+        token.ifPresent(AccessTokenService::actingFromHereOn);
         events.fire(token.<DomainEvent>map(t -> new SignInSucceeded(Instant.now(), username, SignInMethod.TOKEN))
                 .orElseGet(() -> new SignInFailed(Instant.now(), null, username, SignInMethod.TOKEN,
                         SignInFailed.Reason.WRONG_CREDENTIALS)));
         return token;
+    }
+
+    /** What the token does in this request is its doing: the audit log names it beside its owner. */
+    private static void actingFromHereOn(AccessToken token) {
+        RequestOrigin origin = RequestOrigin.current();
+        if (origin != null) {
+            origin.actingToken(token.description);
+        }
     }
 
     /**

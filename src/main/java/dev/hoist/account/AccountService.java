@@ -8,6 +8,8 @@ import dev.hoist.model.NamespaceContents;
 import dev.hoist.model.NamespaceNames;
 import dev.hoist.model.events.AccountCreated;
 import dev.hoist.model.events.AccountDeleted;
+import dev.hoist.model.events.EmailChanged;
+import dev.hoist.model.events.PasswordChanged;
 import dev.hoist.model.events.DomainEvent;
 import dev.hoist.platform.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -138,8 +140,10 @@ public class AccountService {
     /** Replaces the address, unverified; an address another account verified is accepted too (its owner gets a mail). */
     public Account changeEmail(Account account, String email) {
         Account managed = Account.findById(account.id);
+        String before = managed.email;
         managed.email = checkNewEmail(managed, email);
         managed.emailVerified = false;
+        events.fire(new EmailChanged(Instant.now(), managed.username(), before, managed.email));
         return managed;
     }
 
@@ -164,6 +168,7 @@ public class AccountService {
         managed.passwordHash = passwords.hash(replacement);
         managed.sessionEpoch++;
         generations.bump(managed.id);
+        events.fire(new PasswordChanged(Instant.now(), managed.username()));
         return managed;
     }
 

@@ -33,6 +33,19 @@ public interface HoistConfig {
 
     Gc gc();
 
+    Audit audit();
+
+    /** The audit log, see {@code dev.hoist.audit}. */
+    interface Audit {
+        /** How long entries are kept; an hourly job deletes older ones. */
+        @WithDefault("P365D")
+        Duration retention();
+
+        /** Also write each entry as one JSON line in log category {@code hoist.audit} (for a SIEM). */
+        @WithDefault("false")
+        boolean logLines();
+    }
+
     /** Online garbage collection of blobs, see {@code dev.hoist.registry.GarbageCollector}. */
     interface Gc {
         /**

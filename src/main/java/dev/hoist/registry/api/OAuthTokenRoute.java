@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoist.access.Caller;
 import dev.hoist.auth.Credentials;
 import dev.hoist.platform.DatabaseOutage;
+import dev.hoist.platform.RequestOrigin;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.TokenIssuer;
@@ -53,6 +54,7 @@ public class OAuthTokenRoute {
                 throw new RegistryException(ErrorCode.UNSUPPORTED, "only the password grant is supported");
             }
             String address = ctx.request().remoteAddress().hostAddress();
+            Arc.container().instance(RequestOrigin.class).get().address(address);
             Caller caller = credentials.check(ctx.request().getFormAttribute("username"),
                     ctx.request().getFormAttribute("password"), address);
             String scope = ctx.request().getFormAttribute("scope");

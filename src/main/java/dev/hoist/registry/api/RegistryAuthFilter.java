@@ -1,6 +1,7 @@
 package dev.hoist.registry.api;
 
 import dev.hoist.auth.BearerCredentials;
+import dev.hoist.platform.RequestOrigin;
 import dev.hoist.registry.RegistryCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,10 +17,18 @@ public class RegistryAuthFilter {
     @Inject
     RegistryCaller caller;
 
+    @Inject
+    RequestOrigin origin;
+
     @ServerRequestFilter
     public void readToken(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().startsWith("/v2")) {
-            bearer.claims(request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(caller::authenticated);
+        if (!request.getUriInfo().getPath().startsWith("/v2")) {
+            return;
+        }
+        bearer.claims(request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(caller::authenticated);
+        if (caller.tokenScope() != null) {
+            // The grant came from a personal access token: the audit log says so (the grant knows its scope only).
+            origin.actingToken("personal access token, " + caller.tokenScope());
         }
     }
 }

@@ -1,0 +1,7 @@
+package dev.hoist.model.events;
+
+import java.time.Instant;
+
+/** {@code actor} changed their password (their other sessions ended with it). */
+public record PasswordChanged(Instant at, String actor) implements DomainEvent {
+}

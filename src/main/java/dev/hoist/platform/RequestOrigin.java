@@ -1,0 +1,44 @@
+package dev.hoist.platform;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * Where the request being served comes from: the client address as Hoist determines it (the edge,
+ * with forwarded headers when configured) and, when a personal access token acts, its label. The
+ * edge fills it in; the audit log reads it. Background work has no request: {@link #current} is
+ * then empty.
+ */
+@RequestScoped
+public class RequestOrigin {
+
+    private String address;
+    private String tokenLabel;
+
+    public void address(String address) {
+        this.address = address;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    /** A personal access token acts in this request: its description, or what is known of it. */
+    public void actingToken(String label) {
+        this.tokenLabel = label;
+    }
+
+    public String tokenLabel() {
+        return tokenLabel;
+    }
+
+    /** This request's origin, or null outside any request (scheduled jobs, start-up). */
+    public static RequestOrigin current() {
+        InjectableContext context = Arc.container().requestContext();
+        if (context == null || !context.isActive()) {
+            return null;
+        }
+        return Arc.container().instance(RequestOrigin.class).get();
+    }
+}
