@@ -38,6 +38,7 @@ public class Receiver implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
     private volatile IntUnaryOperator answer = n -> 200;
     private volatile Duration delay = Duration.ZERO;
+    private boolean closed;
 
     public Receiver() throws IOException {
         this(HOST, 0);
@@ -102,7 +103,10 @@ public class Receiver implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+        }
     }
 }
