@@ -35,6 +35,10 @@ public interface WebhookConfig {
     @WithDefault("1s")
     String pollInterval();
 
+    /** How long finished deliveries stay in the log. */
+    @WithDefault("P30D")
+    java.time.Duration logRetention();
+
     /** Deliveries one copy of Hoist sends at once (each poll claims at most this many). */
     @WithDefault("50")
     int batch();

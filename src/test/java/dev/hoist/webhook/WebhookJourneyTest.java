@@ -44,6 +44,8 @@ class WebhookJourneyTest {
                     .tick("CloudEvents").press("Create webhook");
             browser.waitForText("Copy the secret of \"Deploy staging\" now");
             String secret = browser.driver().findElement(By.cssSelector("[data-testid=webhook-secret]")).getAttribute("value");
+            screenshot(browser, 390, "webhooks-list-390.png");
+            screenshot(browser, 1280, "webhooks-list-1280.png");
             browser.driver().findElement(By.linkText("Open the webhook and send a test event")).click();
             browser.waitForText("Nothing delivered yet.");
             assertEquals(List.of(), browser.accessibilityProblems(), "webhook page");

@@ -33,6 +33,30 @@ class WebhookRetryTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    DeliveryLogCleanup cleanup;
+
+    @Test
+    void finishedDeliveriesLeaveTheLogAfterTheRetentionAndQueuedOnesStay() throws Exception {
+        String me = Visitor.uniqueName("hookold");
+        Visitor owner = People.verified(me);
+        Repos.create(owner, me, "app", false, "", "");
+        Hooks.Made hook = Hooks.create(owner, "/r/" + me + "/app/settings/webhooks", "http://127.0.0.2:1/", "docker-hub",
+                "image_pushed");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO webhook_deliveries (delivery_id, webhook_id, event, body, state, created_at, next_attempt_at)
+                VALUES (gen_random_uuid(), ?1, 'ping', '{}', 'DELIVERED', now() - interval '31 days', now()),
+                       (gen_random_uuid(), ?1, 'ping', '{}', 'FAILED', now() - interval '31 days', now()),
+                       (gen_random_uuid(), ?1, 'ping', '{}', 'DELIVERED', now() - interval '29 days', now()),
+                       (gen_random_uuid(), ?1, 'ping', '{}', 'PENDING', now() - interval '31 days', now() + interval '1 day')""")
+                .setParameter(1, hook.id()).executeUpdate());
+
+        assertTrue(cleanup.deleteOld() >= 2);
+        List<WebhookDelivery> left = Hooks.deliveries(hook.id());
+        assertEquals(2, left.size(), Hooks.describe(left));
+        assertTrue(left.stream().anyMatch(d -> WebhookDelivery.PENDING.equals(d.state)));
+    }
+
     @Test
     void fiveHundredsAreRetriedUntilTheReceiverTakesTheDelivery() throws Exception {
         String me = Visitor.uniqueName("hook5xx");
@@ -139,7 +163,12 @@ class WebhookRetryTest {
             assertFalse(off.active);
             assertTrue(off.disabledReason.contains("every delivery failed"), off.disabledReason);
             assertEquals(WebhookDelivery.FAILED, Hooks.deliveries(hook.id()).get(0).state);
+            // The mail leaves after the switch-off committed.
             String mail = MailResource.newestMailTo(me + "@example.test");
+            for (int i = 0; i < 100 && !mail.contains("switched off"); i++) {
+                Thread.sleep(100);
+                mail = MailResource.newestMailTo(me + "@example.test");
+            }
             assertTrue(mail.contains("switched off"), mail);
             assertTrue(mail.contains(hook.path()), mail);
             owner.get(hook.path()).then().body(containsString("Switched off by Hoist"));
