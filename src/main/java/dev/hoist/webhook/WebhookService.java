@@ -9,7 +9,9 @@ import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
 import dev.hoist.model.Webhook;
 import dev.hoist.model.WebhookDelivery;
+import dev.hoist.platform.RateLimiter;
 import dev.hoist.platform.Tokens;
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +32,8 @@ public class WebhookService {
     public static final int MAX_PER_SCOPE = 20;
     public static final int NAME_MAX = 100;
     static final int LOG_SIZE = 50;
+    /** Test events and redeliveries of one webhook per hour: pressing the buttons must not make Hoist a cannon. */
+    public static final int MANUAL_PER_HOUR = 60;
 
     /** A webhook just made, with its secret: the only time anyone sees it. */
     public record Created(Webhook webhook, String secret) {
@@ -52,6 +56,9 @@ public class WebhookService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RateLimiter limiter;
 
     public WebhookScope forRepo(Account who, String namespace, String name) {
         Repo repo = Repo.byName(namespace, name).filter(r -> access.canManageWebhooks(who, r)).orElseThrow(NotFound::new);
@@ -112,6 +119,7 @@ public class WebhookService {
     /** Queues a "ping" for the webhook, whichever events it wants. */
     public void sendTest(Account who, WebhookScope scope, long id) {
         Webhook webhook = get(scope, id);
+        checkManualLimit(webhook);
         Outgoing ping = Payloads.ping(scope.namespace(), scope.repository(), who.username(), webhook.id);
         UUID deliveryId = UUID.randomUUID();
         RepoFacts repo = scope.repository() == null ? null : outbox.repoFacts(scope.namespace(), scope.repository());
@@ -123,7 +131,15 @@ public class WebhookService {
     public void redeliver(WebhookScope scope, long id, long deliveryRow) {
         Webhook webhook = get(scope, id);
         WebhookDelivery original = WebhookDelivery.ofWebhook(webhook.id, deliveryRow).orElseThrow(NotFound::new);
+        checkManualLimit(webhook);
         outbox.insert(UUID.randomUUID(), webhook.id, null, original.event, original.body, original.id);
+    }
+
+    private void checkManualLimit(Webhook webhook) {
+        limiter.take(List.of(new RateLimiter.Bucket("webhook-manual:" + webhook.id, MANUAL_PER_HOUR, Duration.ofHours(1))))
+                .ifPresent(retry -> {
+                    throw InvalidInputException.of("manual", "Too many test events and redeliveries for this webhook; try again later.");
+                });
     }
 
     private String check(WebhookScope scope, WebhookForm form) {

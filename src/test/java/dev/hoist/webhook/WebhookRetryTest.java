@@ -140,6 +140,28 @@ class WebhookRetryTest {
     }
 
     @Test
+    void testEventsAndRedeliveriesAreLimitedPerWebhook() {
+        String me = Visitor.uniqueName("hookcannon");
+        Visitor owner = People.verified(me);
+        Repos.create(owner, me, "app", false, "", "");
+        Hooks.Made hook = Hooks.create(owner, "/r/" + me + "/app/settings/webhooks", "http://127.0.0.2:1/", "docker-hub",
+                "image_pushed");
+        // Switched off, so that the queued pings stay in the queue and nothing is sent.
+        owner.submit(hook.path(), hook.path(), Map.of("name", "CI", "url", "http://127.0.0.2:1/", "format", "docker-hub",
+                "events", "image_pushed")).then().statusCode(303);
+        String token = owner.csrfToken(hook.path());
+        for (int i = 0; i < WebhookService.MANUAL_PER_HOUR; i++) {
+            owner.post(hook.path() + "/test", Map.of("csrf-token", token)).then().statusCode(303);
+        }
+        owner.post(hook.path() + "/test", Map.of("csrf-token", token)).then().statusCode(429)
+                .body(containsString("Too many test events and redeliveries"));
+        long first = Hooks.deliveries(hook.id()).get(0).id;
+        owner.post(hook.path() + "/deliveries/" + first + "/redeliver", Map.of("csrf-token", token)).then().statusCode(429);
+        assertEquals(WebhookService.MANUAL_PER_HOUR, Hooks.deliveries(hook.id()).size());
+        assertTrue(Hooks.deliveries(hook.id()).stream().allMatch(d -> d.attempts == 0));
+    }
+
+    @Test
     void aWebhookFailingForADayIsSwitchedOffAndItsOwnerToldByMail() throws Exception {
         String me = Visitor.uniqueName("hookoff");
         Visitor owner = People.verified(me);

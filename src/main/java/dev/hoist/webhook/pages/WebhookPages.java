@@ -109,16 +109,24 @@ public abstract class WebhookPages {
     public Response test(@PathParam("id") long id) {
         Account me = currentUser.require();
         WebhookScope scope = scope(me);
-        webhooks.sendTest(me, scope, id);
-        return Redirects.to(Paths.webhook(scope, id), "A test event is on its way; reload to see it in the log.");
+        try {
+            webhooks.sendTest(me, scope, id);
+            return Redirects.to(Paths.webhook(scope, id), "A test event is on its way; reload to see it in the log.");
+        } catch (InvalidInputException e) {
+            return Response.status(429).entity(webhookPage(scope, webhooks.get(scope, id), null, e.errors())).build();
+        }
     }
 
     @POST
     @Path("{id}/deliveries/{delivery}/redeliver")
     public Response redeliver(@PathParam("id") long id, @PathParam("delivery") long delivery) {
         WebhookScope scope = scope(currentUser.require());
-        webhooks.redeliver(scope, id, delivery);
-        return Redirects.to(Paths.webhook(scope, id), "The delivery is queued again; reload to see it in the log.");
+        try {
+            webhooks.redeliver(scope, id, delivery);
+            return Redirects.to(Paths.webhook(scope, id), "The delivery is queued again; reload to see it in the log.");
+        } catch (InvalidInputException e) {
+            return Response.status(429).entity(webhookPage(scope, webhooks.get(scope, id), null, e.errors())).build();
+        }
     }
 
     private TemplateInstance listPage(WebhookScope scope, WebhookForm form, FieldErrors errors, String secret, Webhook created) {
@@ -127,7 +135,7 @@ public abstract class WebhookPages {
     }
 
     private TemplateInstance webhookPage(WebhookScope scope, Webhook webhook, WebhookForm form, FieldErrors errors) {
-        return Templates.webhook(scope, webhook, form, WebhookEvent.offered(scope.isOrganization()),
+        return Templates.webhook(scope, webhook, form != null ? form : formOf(webhook), WebhookEvent.offered(scope.isOrganization()),
                 webhooks.deliveries(scope, webhook.id), errors);
     }
 
