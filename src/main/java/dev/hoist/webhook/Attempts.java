@@ -1,6 +1,10 @@
 package dev.hoist.webhook;
 
 import dev.hoist.model.Webhook;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.WebhookUpdated;
+import jakarta.enterprise.event.Event;
+import java.time.Instant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +25,9 @@ public class Attempts {
 
     @Inject
     WebhookConfig config;
+
+    @Inject
+    Event<DomainEvent> events;
 
     /** Records the attempt; returns the webhook when this failure switched it off (one copy wins that). */
     public Optional<Webhook> record(Claims.Claimed claimed, Sender.Result result) {
@@ -79,7 +86,12 @@ public class Attempts {
                 WHERE webhook_id = ?1 AND state = 'PENDING'""").setParameter(1, webhookId).executeUpdate();
         em.flush();
         em.clear();
-        return Optional.of(Webhook.findById(webhookId));
+        Webhook switchedOff = Webhook.findById(webhookId);
+        WebhookScope scope = WebhookScope.of(switchedOff);
+        // Hoist did it on its own: no actor.
+        events.fire(new WebhookUpdated(Instant.now(), null, scope.organizationName(), scope.repositoryName(), switchedOff.id,
+                switchedOff.name, switchedOff.url, false));
+        return Optional.of(switchedOff);
     }
 
     /** retry-base, doubled after each failed attempt, at most retry-max. */

@@ -57,6 +57,16 @@ public final class WebhookScope {
         return repository;
     }
 
+    /** The organization's name for an organization's webhooks, else null (as events name it). */
+    public String organizationName() {
+        return isOrganization() ? namespace : null;
+    }
+
+    /** namespace/name for a repository's webhooks, else null (as events name it). */
+    public String repositoryName() {
+        return isOrganization() ? null : namespace + "/" + repository;
+    }
+
     /** "acme/app" or "the organization acme", for pages and mails. */
     public String label() {
         return isOrganization() ? "the organization " + namespace : namespace + "/" + repository;

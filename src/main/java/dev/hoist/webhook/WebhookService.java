@@ -12,7 +12,13 @@ import dev.hoist.model.WebhookDelivery;
 import dev.hoist.platform.RateLimiter;
 import dev.hoist.platform.Tokens;
 import java.time.Duration;
+import java.time.Instant;
+import dev.hoist.model.events.DomainEvent;
+import dev.hoist.model.events.WebhookCreated;
+import dev.hoist.model.events.WebhookDeleted;
+import dev.hoist.model.events.WebhookUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -60,6 +66,9 @@ public class WebhookService {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    Event<DomainEvent> events;
+
     public WebhookScope forRepo(Account who, String namespace, String name) {
         Repo repo = Repo.byName(namespace, name).filter(r -> access.canManageWebhooks(who, r)).orElseThrow(NotFound::new);
         return WebhookScope.of(repo);
@@ -97,23 +106,38 @@ public class WebhookService {
         webhook.secretSealed = box.seal(secret);
         apply(webhook, form, url);
         webhook.persist();
+        events.fire(new WebhookCreated(Instant.now(), who.username(), scope.organizationName(), scope.repositoryName(),
+                webhook.id, webhook.name, webhook.url));
         return new Created(webhook, secret);
     }
 
-    public Webhook update(WebhookScope scope, long id, WebhookForm form) {
+    public Webhook update(Account who, WebhookScope scope, long id, WebhookForm form) {
         Webhook webhook = get(scope, id);
         String url = check(scope, form);
+        String before = settings(webhook);
         if (form.active() && !webhook.active) {
             // Switched back on: a fresh start, not the tail of the old run of failures.
             webhook.failingSince = null;
             webhook.disabledReason = null;
         }
         apply(webhook, form, url);
+        if (!before.equals(settings(webhook))) {
+            events.fire(new WebhookUpdated(Instant.now(), who.username(), scope.organizationName(), scope.repositoryName(),
+                    webhook.id, webhook.name, webhook.url, webhook.active));
+        }
         return webhook;
     }
 
-    public void delete(WebhookScope scope, long id) {
-        get(scope, id).delete();
+    public void delete(Account who, WebhookScope scope, long id) {
+        Webhook webhook = get(scope, id);
+        webhook.delete();
+        events.fire(new WebhookDeleted(Instant.now(), who.username(), scope.organizationName(), scope.repositoryName(),
+                webhook.id, webhook.name, webhook.url));
+    }
+
+    /** What a form can change, to tell a save that changed something from one that did not. */
+    private static String settings(Webhook w) {
+        return String.join("\n", w.name, w.url, w.events, w.format, String.valueOf(w.active));
     }
 
     /** Queues a "ping" for the webhook, whichever events it wants. */

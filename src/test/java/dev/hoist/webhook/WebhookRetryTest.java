@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoist.model.Webhook;
 import dev.hoist.model.WebhookDelivery;
+import dev.hoist.model.events.WebhookUpdated;
 import dev.hoist.registry.Pushes;
+import dev.hoist.support.RecordedEvents;
 import dev.hoist.support.MailResource;
 import dev.hoist.support.People;
 import dev.hoist.support.Repos;
@@ -35,6 +38,9 @@ class WebhookRetryTest {
 
     @Inject
     DeliveryLogCleanup cleanup;
+
+    @Inject
+    RecordedEvents recorded;
 
     @Test
     void finishedDeliveriesLeaveTheLogAfterTheRetentionAndQueuedOnesStay() throws Exception {
@@ -185,6 +191,10 @@ class WebhookRetryTest {
             assertFalse(off.active);
             assertTrue(off.disabledReason.contains("every delivery failed"), off.disabledReason);
             assertEquals(WebhookDelivery.FAILED, Hooks.deliveries(hook.id()).get(0).state);
+            List<WebhookUpdated> switched = recorded.of(WebhookUpdated.class).stream().filter(e -> e.webhookId() == hook.id()).toList();
+            assertEquals(1, switched.size(), switched.toString());
+            assertNull(switched.get(0).actor());
+            assertFalse(switched.get(0).active());
             // The mail leaves after the switch-off committed.
             String mail = MailResource.newestMailTo(me + "@example.test");
             for (int i = 0; i < 100 && !mail.contains("switched off"); i++) {

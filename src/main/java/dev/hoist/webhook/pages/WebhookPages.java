@@ -86,10 +86,11 @@ public abstract class WebhookPages {
     public Response update(@PathParam("id") long id, @FormParam("name") String name, @FormParam("url") String url,
             @FormParam("events") List<String> events, @FormParam("format") String format,
             @FormParam("active") String active) {
-        WebhookScope scope = scope(currentUser.require());
+        Account me = currentUser.require();
+        WebhookScope scope = scope(me);
         WebhookForm form = new WebhookForm(name, url, events, format, "on".equals(active) || "true".equals(active));
         try {
-            webhooks.update(scope, id, form);
+            webhooks.update(me, scope, id, form);
             return Redirects.to(Paths.webhook(scope, id), "Webhook saved.");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(webhookPage(scope, webhooks.get(scope, id), form, e.errors())).build();
@@ -99,8 +100,9 @@ public abstract class WebhookPages {
     @POST
     @Path("{id}/delete")
     public Response delete(@PathParam("id") long id) {
-        WebhookScope scope = scope(currentUser.require());
-        webhooks.delete(scope, id);
+        Account me = currentUser.require();
+        WebhookScope scope = scope(me);
+        webhooks.delete(me, scope, id);
         return Redirects.to(Paths.webhooks(scope), "Webhook deleted.");
     }
 
