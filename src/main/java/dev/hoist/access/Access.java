@@ -189,4 +189,14 @@ public class Access {
     public boolean canManage(Account who, Organization org) {
         return who != null && who.emailVerified && isOwner(who, org);
     }
+
+    /** A repository's webhooks (and their deliveries) are its Admins' business: Write does not see them. */
+    public boolean canManageWebhooks(Account who, Repo repo) {
+        return who != null && permission(who, repo).atLeast(AccessMode.ADMIN);
+    }
+
+    /** An organization's webhooks hear of all its repositories: verified owners only. */
+    public boolean canManageWebhooks(Account who, Organization org) {
+        return canManage(who, org);
+    }
 }

@@ -20,7 +20,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * {@value CsrfToken#HEADER} header, and must not come from another origin. Another port of the
  * same host is same-site but not same-origin, and cookies ignore ports: both are refused.
  * The registry ({@code /v2/…}, {@code /token}) is exempt: its clients send Basic or Bearer
- * credentials, never cookies, so a forged request there carries nobody's authority.
+ * credentials, never cookies, so a forged request there carries nobody's authority. So is a
+ * webhook receiver's callback ({@code /hooks/callback/…}): its unguessable delivery id is its key.
  */
 public class CsrfGuard {
 
@@ -53,7 +54,7 @@ public class CsrfGuard {
     }
 
     static boolean isRegistry(String path) {
-        return path.equals("/v2") || path.startsWith("/v2/") || path.equals("/token");
+        return path.equals("/v2") || path.startsWith("/v2/") || path.equals("/token") || path.startsWith("/hooks/callback/");
     }
 
     /** What the browser says about where the request comes from (Sec-Fetch-Site, else Origin). */

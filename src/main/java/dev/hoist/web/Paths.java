@@ -3,6 +3,7 @@ package dev.hoist.web;
 import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
 import dev.hoist.model.Team;
+import dev.hoist.webhook.WebhookScope;
 import io.quarkus.qute.TemplateExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -79,5 +80,25 @@ public final class Paths {
     /** Ends one of the signed-in account's sessions. */
     public static String endSession(long id) {
         return "/settings/sessions/" + id + "/end";
+    }
+
+    /** A repository's or an organization's webhooks (the list and the form for a new one). */
+    public static String webhooks(WebhookScope scope) {
+        return scope.webhooksPath();
+    }
+
+    /** One webhook's page: its form and its delivery log. */
+    public static String webhook(WebhookScope scope, long id) {
+        return scope.webhookPath(id);
+    }
+
+    /** A form of one webhook: delete, test, deliveries/{id}/redeliver. */
+    public static String webhook(WebhookScope scope, long id, String form) {
+        return scope.webhookPath(id) + "/" + form;
+    }
+
+    /** Queues one delivery of a webhook again. */
+    public static String redeliver(WebhookScope scope, long id, long delivery) {
+        return scope.webhookPath(id) + "/deliveries/" + delivery + "/redeliver";
     }
 }

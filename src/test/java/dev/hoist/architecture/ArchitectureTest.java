@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] SERVICES = {"dev.hoist.account", "dev.hoist.oidc", "dev.hoist.org", "dev.hoist.repo",
-        "dev.hoist.registry", "dev.hoist.search", "dev.hoist.quota", "dev.hoist.audit"};
+        "dev.hoist.registry", "dev.hoist.search", "dev.hoist.quota", "dev.hoist.audit", "dev.hoist.webhook"};
 
     @ArchTest
     static final ArchRule noPackagesDependOnEachOther = packagesFreeOfCycles();
