@@ -1,6 +1,8 @@
 package dev.hoist.registry;
 
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,6 +52,11 @@ class OrganizationDeletionTest {
         OciLayout.Image image = OciLayout.image(30_000);
         RegistryClient.as(me, "password123").pushImage(org + "/app", image, "v1");
         Repos.create(owner, org, "docs", true, "", "");
+        String hooks = "/orgs/" + org + "/settings/webhooks";
+        owner.submit(hooks, hooks, Map.of("name", "ci", "url", "http://127.0.0.2:9/hook", "events", "image_pushed",
+                "format", "docker-hub")).then().statusCode(anyOf(is(200), is(303)));
+        assertEquals(1, count("SELECT count(*) FROM webhooks w JOIN organizations o ON o.id = w.organization_id "
+                + "JOIN namespaces n ON n.id = o.namespace_id WHERE n.name = ?1", org));
         EventLog log = EventLog.watching(recorded, me, org);
 
         owner.get("/orgs/" + org + "/members").then().statusCode(200)
@@ -65,6 +72,8 @@ class OrganizationDeletionTest {
             who.get("/r/" + org + "/app").then().statusCode(404);
         }
         assertEquals(0, count("SELECT count(*) FROM repositories WHERE full_name LIKE ?1", org + "/%"));
+        assertEquals(0, count("SELECT count(*) FROM webhooks w JOIN organizations o ON o.id = w.organization_id "
+                + "JOIN namespaces n ON n.id = o.namespace_id WHERE n.name = ?1", org));
         assertEquals(0, count("SELECT count(*) FROM teams t JOIN organizations o ON o.id = t.organization_id "
                 + "JOIN namespaces n ON n.id = o.namespace_id WHERE n.name = ?1", org));
         member.get("/u/" + memberName).then().statusCode(200).body(not(containsString(org)));
