@@ -42,6 +42,22 @@ public class AccessTokenService {
     Event<DomainEvent> events;
 
     public Created create(Account owner, String description, String scope, String expiresInDays) {
+        return create(owner, description, scope, expiresInDays, null);
+    }
+
+    /**
+     * The same with the expiry as an instant ({@code expires_at} of the JSON API), from a minute to
+     * ten years ahead; null for none.
+     */
+    public Created createExpiring(Account owner, String description, String scope, Instant expiresAt) {
+        if (expiresAt != null && (expiresAt.isBefore(Instant.now().plus(Duration.ofMinutes(1)))
+                || expiresAt.isAfter(Instant.now().plus(Duration.ofDays(3650))))) {
+            throw InvalidInputException.of("expires", "Choose an expiry between a minute and ten years from now.");
+        }
+        return create(owner, description, scope, null, expiresAt);
+    }
+
+    private Created create(Account owner, String description, String scope, String expiresInDays, Instant expiresAt) {
         FieldErrors errors = new FieldErrors();
         String text = description == null ? "" : description.trim();
         if (text.isEmpty() || text.length() > 100) {
@@ -56,7 +72,7 @@ public class AccessTokenService {
         if (mode == null) {
             errors.add("scope", "Choose what the token may do.");
         }
-        Instant expires = null;
+        Instant expires = expiresAt;
         if (expiresInDays != null && !expiresInDays.isBlank() && !"never".equals(expiresInDays)) {
             try {
                 int days = Integer.parseInt(expiresInDays);
