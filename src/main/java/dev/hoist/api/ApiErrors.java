@@ -4,6 +4,9 @@ import dev.hoist.model.Forbidden;
 import dev.hoist.model.InvalidInputException;
 import dev.hoist.model.NotFound;
 import dev.hoist.quota.QuotaExceededException;
+import dev.hoist.registry.ErrorCode;
+import dev.hoist.registry.RegistryException;
+import dev.hoist.registry.api.RegistryErrors;
 import dev.hoist.web.ErrorPages;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -65,6 +68,18 @@ public class ApiErrors {
             return json(403, e.getMessage(), null).build();
         }
         return json(429, e.getMessage(), null).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /**
+     * The registry's refusals met on an API path: the registry's catch-all for paths no route takes
+     * (an API word with no endpoint yet), and refused credentials. Elsewhere the registry's format.
+     */
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response registry(RegistryException e, UriInfo uri) {
+        if (!ApiPaths.isApi(uri.getPath())) {
+            return RegistryErrors.response(e);
+        }
+        return api(e.code == ErrorCode.NAME_UNKNOWN ? new ApiException(404, NOT_FOUND) : ApiCallers.translated(e));
     }
 
     /** No such route, a method the route does not take, an unreadable body. */
