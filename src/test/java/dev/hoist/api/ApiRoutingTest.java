@@ -22,7 +22,7 @@ class ApiRoutingTest {
 
     @Test
     void apiPathsWithoutAnEndpointAnswerInDockerHubsFormat() {
-        for (String path : new String[] { "/v2/search/repositories/?query=x", "/v2/auditlogs/someone1",
+        for (String path : new String[] { "/v2/invites/someone1", "/v2/auditlogs/someone1",
                 "/v2/users/nothing", "/v2/repositories/a/b/c/d/e" }) {
             anonymous().get(path).then().statusCode(404).body("detail", notNullValue());
         }
