@@ -104,6 +104,22 @@ public class Access {
         return repo;
     }
 
+    /**
+     * The repository if {@code caller} (an account, capped by its token's scope) has {@code needed}:
+     * 404 when they cannot even read it, exactly as if it did not exist; 403 otherwise.
+     */
+    public Repo require(Caller caller, String namespace, String name, AccessMode needed) {
+        Repo repo = Repo.byName(namespace, name).orElseThrow(NotFound::new);
+        AccessMode mode = permission(caller, repo);
+        if (!mode.atLeast(AccessMode.READ)) {
+            throw new NotFound();
+        }
+        if (!mode.atLeast(needed)) {
+            throw new Forbidden();
+        }
+        return repo;
+    }
+
     public boolean isSiteAdmin(Account who) {
         return who != null && config.siteAdmins().orElse(List.of()).contains(who.username());
     }

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Creating, checking and revoking personal access tokens. */
 @ApplicationScoped
@@ -42,6 +43,22 @@ public class AccessTokenService {
     Event<DomainEvent> events;
 
     public Created create(Account owner, String description, String scope, String expiresInDays) {
+        return create(owner, description, scope, expiresInDays, null);
+    }
+
+    /**
+     * The same with the expiry as an instant ({@code expires_at} of the JSON API), from a minute to
+     * ten years ahead; null for none.
+     */
+    public Created createExpiring(Account owner, String description, String scope, Instant expiresAt) {
+        if (expiresAt != null && (expiresAt.isBefore(Instant.now().plus(Duration.ofMinutes(1)))
+                || expiresAt.isAfter(Instant.now().plus(Duration.ofDays(3650))))) {
+            throw InvalidInputException.of("expires", "Choose an expiry between a minute and ten years from now.");
+        }
+        return create(owner, description, scope, null, expiresAt);
+    }
+
+    private Created create(Account owner, String description, String scope, String expiresInDays, Instant expiresAt) {
         FieldErrors errors = new FieldErrors();
         String text = description == null ? "" : description.trim();
         if (text.isEmpty() || text.length() > 100) {
@@ -56,7 +73,7 @@ public class AccessTokenService {
         if (mode == null) {
             errors.add("scope", "Choose what the token may do.");
         }
-        Instant expires = null;
+        Instant expires = expiresAt;
         if (expiresInDays != null && !expiresInDays.isBlank() && !"never".equals(expiresInDays)) {
             try {
                 int days = Integer.parseInt(expiresInDays);
@@ -100,14 +117,25 @@ public class AccessTokenService {
 
     /** The token if {@code secret} is a live token of {@code username}; records its use, and the sign-in, right or wrong. */
     public Optional<AccessToken> check(String username, String secret) {
+        return checked(username, secret, t -> t.account.username().equals(username));
+    }
+
+    /**
+     * The token if {@code secret} is a live token of anyone, for the JSON API, which takes a token
+     * alone as a bearer credential (the secret is a 256-bit random value: no username needed to pick it).
+     */
+    public Optional<AccessToken> check(String secret) {
+        return checked(null, secret, t -> true);
+    }
+
+    private Optional<AccessToken> checked(String username, String secret, java.util.function.Predicate<AccessToken> owned) {
         if (secret == null || !secret.startsWith(AccessToken.PREFIX)) {
             return Optional.empty();
         }
-        Optional<AccessToken> token = AccessToken.findBySecret(secret)
-                .filter(t -> t.account.username().equals(username) && !t.isExpired());
+        Optional<AccessToken> token = AccessToken.findBySecret(secret).filter(t -> owned.test(t) && t.isLive());
         token.ifPresent(AccessTokenService::recordUse);
         token.ifPresent(AccessTokenService::actingFromHereOn);
-        events.fire(token.<DomainEvent>map(t -> new SignInSucceeded(Instant.now(), username, SignInMethod.TOKEN))
+        events.fire(token.<DomainEvent>map(t -> new SignInSucceeded(Instant.now(), t.account.username(), SignInMethod.TOKEN))
                 .orElseGet(() -> new SignInFailed(Instant.now(), null, username, SignInMethod.TOKEN,
                         SignInFailed.Reason.WRONG_CREDENTIALS)));
         return token;
@@ -119,6 +147,39 @@ public class AccessTokenService {
         if (origin != null) {
             origin.actingToken(token.description);
         }
+    }
+
+    /**
+     * Renames, deactivates or activates the token {@code uuid} of {@code owner} (null leaves a value
+     * as it is); empty when the owner has no such token. Deactivating ends the registry grants
+     * issued before, as revoking does.
+     */
+    public Optional<AccessToken> update(Account owner, UUID uuid, String description, Boolean active) {
+        AccessToken token = AccessToken.findByUuid(owner, uuid).orElse(null);
+        if (token == null) {
+            return Optional.empty();
+        }
+        if (description != null) {
+            String text = description.trim();
+            if (text.isEmpty() || text.length() > 100) {
+                throw InvalidInputException.of("description", "Describe the token in 1 to 100 characters, such as \"CI on build-01\".");
+            }
+            token.description = text;
+        }
+        if (active != null && active != token.active) {
+            token.active = active;
+            if (!active) {
+                generations.bump(owner.id);
+            }
+        }
+        return Optional.of(token);
+    }
+
+    /** Revokes the token {@code uuid} of {@code owner}; whether there was one. */
+    public boolean revoke(Account owner, UUID uuid) {
+        Optional<AccessToken> token = AccessToken.findByUuid(owner, uuid);
+        token.ifPresent(t -> revoke(owner, t.id));
+        return token.isPresent();
     }
 
     /**

@@ -93,6 +93,23 @@ public class Credentials {
             throttle.tokenFailed(address);
             throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect username or token");
         }
-        return new Caller(token.account, token.scope.name());
+        return new Caller(token.account, token.scope.name(), token.uuid);
+    }
+
+    /**
+     * A personal access token sent alone ({@code Authorization: Bearer hoist_pat_…} on the JSON
+     * API), limited per address exactly as a token with a username.
+     */
+    public Caller fromTokenAlone(String secret, String address) {
+        throttle.tokenLockedFor(address).ifPresent(wait -> {
+            throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many wrong tokens from this address; try again later")
+                    .retryAfter(wait);
+        });
+        AccessToken token = tokens.check(secret).orElse(null);
+        if (token == null) {
+            throttle.tokenFailed(address);
+            throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect or inactive token");
+        }
+        return new Caller(token.account, token.scope.name(), token.uuid);
     }
 }

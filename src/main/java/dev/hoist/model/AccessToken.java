@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A personal access token for registry clients. The secret is shown once; only its SHA-256 is kept. */
 @Entity
@@ -50,6 +51,18 @@ public class AccessToken extends PanacheEntityBase {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    /** The name the JSON API gives the token (Docker Hub's {@code uuid}). */
+    @Column(name = "uuid", updatable = false)
+    public UUID uuid = UUID.randomUUID();
+
+    /** A deactivated token is kept but signs nothing in until it is activated again. */
+    public boolean active = true;
+
+    /** Whether the token may sign in now: active and not expired. */
+    public boolean isLive() {
+        return active && !isExpired();
+    }
+
     public boolean isExpired() {
         return expiresAt != null && expiresAt.isBefore(Instant.now());
     }
@@ -64,6 +77,10 @@ public class AccessToken extends PanacheEntityBase {
 
     public static List<AccessToken> of(Account account) {
         return list("account = ?1 order by createdAt desc", account);
+    }
+
+    public static Optional<AccessToken> findByUuid(Account account, UUID uuid) {
+        return find("account.id = ?1 and uuid = ?2", account.id, uuid).firstResultOptional();
     }
 
     public static Optional<AccessToken> findBySecret(String secret) {

@@ -9,11 +9,16 @@ public final class NamespaceNames {
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9]{4,30}");
 
-    /** Names that would impersonate the site or that belong to it ({@code library} holds official images). */
+    /**
+     * Names that would impersonate the site or that belong to it ({@code library} holds official
+     * images), and the first words of Docker Hub's API paths ({@code /v2/users/login},
+     * {@code /v2/repositories/…}): a namespace so named would share its registry paths with the API.
+     */
     private static final Set<String> RESERVED = Set.of(
             "library", "admin", "administrator", "root", "hoist", "official", "support", "help",
             "system", "registry", "docker", "settings", "search", "login", "logout", "signup", "static",
-            "explore", "orgs", "repository", "security", "abuse", "postmaster", "webmaster", "token", "null");
+            "explore", "orgs", "repository", "security", "abuse", "postmaster", "webmaster", "token", "null",
+            "users", "user", "auth", "repositories", "namespaces", "invites", "auditlogs");
 
     private NamespaceNames() {
     }

@@ -33,10 +33,15 @@ public class RepoLists {
 
     /** A namespace's repositories, most recently changed first. */
     public Listing<Repo> inNamespace(Account viewer, Namespace namespace, int page) {
+        return inNamespace(viewer, namespace, page, PAGE_SIZE);
+    }
+
+    /** The same with pages of {@code pageSize} (the JSON API lets its clients choose). */
+    public Listing<Repo> inNamespace(Account viewer, Namespace namespace, int page, int pageSize) {
         ReadableRepositories.Filter filter = readable.of(viewer);
         String from = " FROM repositories r WHERE r.namespace_id = :namespace AND " + filter.sql();
         return listing(from, "coalesce(r.last_pushed_at, r.updated_at) DESC, r.id DESC", filter,
-                Map.of("namespace", namespace.id), page);
+                Map.of("namespace", namespace.id), page, pageSize);
     }
 
     /** What {@code owner} starred, newest star first, leaving out what the viewer may not read or what was deleted. */
@@ -44,14 +49,14 @@ public class RepoLists {
         ReadableRepositories.Filter filter = readable.of(viewer);
         String from = " FROM stars s JOIN repositories r ON r.id = s.repository_id WHERE s.account_id = :owner AND "
                 + ReadableRepositories.LIVE + " AND " + filter.sql();
-        return listing(from, "s.created_at DESC, s.id DESC", filter, Map.of("owner", owner.id), page);
+        return listing(from, "s.created_at DESC, s.id DESC", filter, Map.of("owner", owner.id), page, PAGE_SIZE);
     }
 
     private Listing<Repo> listing(String from, String order, ReadableRepositories.Filter filter,
-            Map<String, Object> params, int page) {
+            Map<String, Object> params, int page, int pageSize) {
         long total = ((Number) bind(em.createNativeQuery("SELECT count(*)" + from), filter, params)
                 .getSingleResult()).longValue();
-        return Listing.of(page, PAGE_SIZE, total, (offset, limit) -> {
+        return Listing.of(page, pageSize, total, (offset, limit) -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = bind(em.createNativeQuery("SELECT r.id" + from + " ORDER BY " + order
                     + " LIMIT " + limit + " OFFSET " + offset), filter, params).getResultList();

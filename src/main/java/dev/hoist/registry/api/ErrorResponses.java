@@ -58,6 +58,16 @@ public class ErrorResponses {
         return "Basic realm=\"Hoist\"";
     }
 
+    /** The refusal as the registry answers it. */
+    public jakarta.ws.rs.core.Response response(RegistryException e, URI requestBase) {
+        jakarta.ws.rs.core.Response.ResponseBuilder builder = jakarta.ws.rs.core.Response.status(status(e.code))
+                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
+                .entity(body(e));
+        headers(e, requestBase).forEach(builder::header);
+        return builder.build();
+    }
+
     public static Map<String, Object> body(RegistryException e) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code.wireName());

@@ -83,11 +83,6 @@ public class RegistryErrors {
     }
 
     private Response response(RegistryException e, UriInfo uri) {
-        Response.ResponseBuilder builder = Response.status(ErrorResponses.status(e.code))
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
-                .entity(ErrorResponses.body(e));
-        errors.headers(e, uri.getBaseUri()).forEach(builder::header);
-        return builder.build();
+        return errors.response(e, uri.getBaseUri());
     }
 }

@@ -1,0 +1,115 @@
+package dev.hoist.api;
+
+import dev.hoist.model.Forbidden;
+import dev.hoist.model.InvalidInputException;
+import dev.hoist.model.NotFound;
+import dev.hoist.quota.QuotaExceededException;
+import dev.hoist.registry.ErrorCode;
+import dev.hoist.registry.RegistryException;
+import dev.hoist.registry.api.ErrorResponses;
+import dev.hoist.web.ErrorPages;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Errors of the JSON API in Docker Hub's shape: {@code {"detail": …, "message": …}}, with
+ * {@code "errors": {"field": ["…"]}} for validation. Domain exceptions are answered here for API
+ * paths ({@link ApiPaths}) and, for every other path, exactly as the portal answers them, which
+ * is why these mappers come before the portal's ({@code web/ErrorPages}).
+ */
+public class ApiErrors {
+
+    @Inject
+    ErrorResponses registryErrors;
+
+    /** Before the portal's mappers of the same exceptions (priority {@code USER}). */
+    private static final int BEFORE_PAGES = Priorities.USER - 100;
+
+    public static final String NOT_FOUND = "Not found.";
+    public static final String FORBIDDEN = "You do not have permission to perform this action.";
+
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response api(ApiException e) {
+        Response.ResponseBuilder response = json(e.status, e.getMessage(), null);
+        e.headers.forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response notFound(NotFound e, UriInfo uri) {
+        return ApiPaths.isApi(uri.getPath()) ? json(404, NOT_FOUND, null).build() : ErrorPages.notFound();
+    }
+
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response forbidden(Forbidden e, UriInfo uri) {
+        return ApiPaths.isApi(uri.getPath()) ? json(403, FORBIDDEN, null).build() : ErrorPages.forbidden();
+    }
+
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        if (!ApiPaths.isApi(uri.getPath())) {
+            return ErrorPages.unexpected(e);
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        e.errors().all().forEach((field, message) -> fields.put(field, List.of(message)));
+        return json(400, e.getMessage(), fields).build();
+    }
+
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response quota(QuotaExceededException e, UriInfo uri) {
+        if (!ApiPaths.isApi(uri.getPath())) {
+            return ErrorPages.unexpected(e);
+        }
+        if (e.retryAfter().isEmpty()) {
+            return json(403, e.getMessage(), null).build();
+        }
+        return json(429, e.getMessage(), null).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /**
+     * The registry's refusals met on an API path: the registry's catch-all for paths no route takes
+     * (an API word with no endpoint yet), and refused credentials. Elsewhere the registry's format.
+     */
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response registry(RegistryException e, UriInfo uri) {
+        if (!ApiPaths.isApi(uri.getPath())) {
+            return registryErrors.response(e, uri.getBaseUri());
+        }
+        return api(e.code == ErrorCode.NAME_UNKNOWN ? new ApiException(404, NOT_FOUND) : ApiCallers.translated(e));
+    }
+
+    /** No such route, a method the route does not take, an unreadable body. */
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (!ApiPaths.isApi(uri.getPath())) {
+            return new ErrorPages().webApplication(e);
+        }
+        int status = e.getResponse().getStatus();
+        String detail = switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> "This path does not take that method.";
+            case 406 -> "This path answers only in JSON.";
+            case 415 -> "Send the body as application/json.";
+            default -> status >= 500 ? "The request could not be completed." : "The request could not be understood.";
+        };
+        return json(status, detail, null).build();
+    }
+
+    static Response.ResponseBuilder json(int status, String detail, Map<String, List<String>> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", detail);
+        body.put("message", detail);
+        if (fields != null) {
+            body.put("errors", fields);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").entity(body);
+    }
+}
