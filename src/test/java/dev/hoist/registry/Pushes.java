@@ -1,7 +1,10 @@
 package dev.hoist.registry;
 
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
 
 /** Pushes through the registry API for tests of other packages (the registry's test clients are package-private). */
 public final class Pushes {
@@ -17,6 +20,25 @@ public final class Pushes {
             return image.manifestDigest();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Pushes a small fresh image with skopeo, as a user's CI would, to the Hoist under test;
+     * returns its manifest digest.
+     */
+    public static String withSkopeo(String user, String repository, String tag) throws Exception {
+        Path home = Cli.tempDir("skopeo-home");
+        Path layout = Cli.tempDir("oci-in");
+        try {
+            OciLayout.Image image = OciLayout.write(layout, tag, 300);
+            String host = URI.create(RestAssured.baseURI).getHost() + ":" + RestAssured.port;
+            Cli.run(home, "skopeo", "--insecure-policy", "copy", "--dest-tls-verify=false", "--dest-creds",
+                    user + ":password123", "oci:" + layout + ":" + tag, "docker://" + host + "/" + repository + ":" + tag);
+            return image.manifestDigest();
+        } finally {
+            Cli.deleteTree(home);
+            Cli.deleteTree(layout);
         }
     }
 

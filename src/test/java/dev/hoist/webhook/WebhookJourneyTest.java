@@ -50,7 +50,7 @@ class WebhookJourneyTest {
             browser.waitForText("Nothing delivered yet.");
             assertEquals(List.of(), browser.accessibilityProblems(), "webhook page");
 
-            Pushes.image(erin, erin + "/shop", "1.0");
+            Pushes.withSkopeo(erin, erin + "/shop", "1.0");
             Receiver.Request request = receiver.await(1, Duration.ofSeconds(15)).get(0);
             assertEquals(Signatures.of(secret, request.body()), request.header("X-Hoist-Signature-256"));
 
