@@ -289,11 +289,20 @@ class ListPagesTest {
         });
     }
 
+    /**
+     * The statements a request prepares. The count is the whole application's, and background work
+     * (the webhook worker's poll each second, scheduled jobs) only ever adds to it: the fewest of
+     * three runs is the request's own.
+     */
     private long statements(Runnable request) {
         var statistics = emf.unwrap(SessionFactory.class).getStatistics();
-        long before = statistics.getPrepareStatementCount();
-        request.run();
-        return statistics.getPrepareStatementCount() - before;
+        long fewest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long before = statistics.getPrepareStatementCount();
+            request.run();
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount() - before);
+        }
+        return fewest;
     }
 
     private static int cards(String html) {
