@@ -31,8 +31,15 @@ class MetricsTest {
         // 405: a method no route takes, on a path nobody knows.
         given().delete("/" + marker + "/a").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         given().request("PROPFIND", "/" + marker + "/b").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
-        // 431: headers too large.
-        given().header("X-Big", "x".repeat(40_000)).get("/" + marker + "/c").then().statusCode(431);
+        // 431: headers too large. The server may answer and close before the client has written them
+        // all, which the client then sees as a broken pipe: refused either way.
+        try {
+            given().header("X-Big", "x".repeat(40_000)).get("/" + marker + "/c").then().statusCode(431);
+        } catch (Exception e) {
+            if (!(e instanceof java.net.SocketException)) { // RestAssured throws it undeclared
+                throw e;
+            }
+        }
         given().post("/" + marker + "/d").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
         given().get(metrics).then().statusCode(200).body(not(containsString(marker)));
     }
