@@ -162,6 +162,15 @@ public class Access {
         return who != null && (isOwner(who, org) || !Team.ofMember(org, who).isEmpty());
     }
 
+    /**
+     * Whether the caller may create a repository in the namespace: as its account may, and with a
+     * token that allows writing (creating is writing: a read-only token never creates, by push or API).
+     */
+    public boolean canCreateIn(Caller caller, Namespace namespace) {
+        return canCreateIn(caller.account(), namespace)
+                && capByToken(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.WRITE);
+    }
+
     /** Whether the caller may create repositories in {@code namespace} (verified email needed). */
     public boolean canCreateIn(Account who, Namespace namespace) {
         if (who == null || !who.emailVerified || namespace.deletedAt != null) {

@@ -92,8 +92,7 @@ public class TokenIssuer {
         Repo repo = Repo.byName(parts[0], parts[1]).orElse(null);
         if (repo == null) {
             // A first push creates the repository, if the caller may create it there.
-            boolean mayCreate = who != null && Namespace.findActive(parts[0]).map(ns -> access.canCreateIn(who, ns)).orElse(false)
-                    && Access.capByToken(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.WRITE);
+            boolean mayCreate = who != null && Namespace.findActive(parts[0]).map(ns -> access.canCreateIn(caller, ns)).orElse(false);
             // Whoever could create it may ask it what it holds (nothing yet: NAME_UNKNOWN, as the spec wants).
             boolean push = asked.actions().contains(Grant.PUSH) || asked.actions().contains("*");
             if (mayCreate && (push || asked.actions().contains(Grant.PULL))) {

@@ -34,7 +34,7 @@ public class Callbacks {
 
     /** Only http(s) links are kept: the log shows it as a link. */
     private static String link(String url) {
-        if (url == null || url.length() > 2000) {
+        if (url == null || url.length() > 2000 || url.chars().anyMatch(Character::isISOControl)) {
             return null;
         }
         String lower = url.strip().toLowerCase(java.util.Locale.ROOT);

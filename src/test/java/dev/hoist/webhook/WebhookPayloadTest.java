@@ -80,6 +80,14 @@ class WebhookPayloadTest {
                     .body(Map.of("state", "success", "description", "Deployed to staging", "context", "CI",
                             "target_url", "https://ci.example.com/build/7"))
                     .post(URI.create(callback).getPath()).then().statusCode(200);
+            // Control characters (a NUL, which PostgreSQL would refuse) never reach the log.
+            given().contentType("application/json").body(Map.of("state", "success", "description", "a\u0000b",
+                    "context", "c\u0000", "target_url", "https://ci.example.com/\u0000"))
+                    .post(URI.create(callback).getPath()).then().statusCode(200);
+            given().contentType("application/json")
+                    .body(Map.of("state", "success", "description", "Deployed to staging", "context", "CI",
+                            "target_url", "https://ci.example.com/build/7"))
+                    .post(URI.create(callback).getPath()).then().statusCode(200);
             given().contentType("application/json").body(Map.of("state", "bogus"))
                     .post(URI.create(callback).getPath()).then().statusCode(400);
             given().contentType("application/json").body("{not json").post(URI.create(callback).getPath()).then().statusCode(400);

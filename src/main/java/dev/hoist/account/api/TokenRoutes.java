@@ -14,83 +14,42 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Docker Hub's two paths for personal access tokens, both served by {@link PersonalTokens}. */
-public final class TokenRoutes {
+/**
+ * Docker Hub's two paths for personal access tokens, {@code /v2/api_tokens[/{uuid}]} (hub-tool's)
+ * and {@code /v2/access-tokens[/{uuid}]} (the Terraform provider's), both served by {@link PersonalTokens}.
+ */
+@Path("/v2/{tokens: api_tokens|access-tokens}")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenRoutes {
 
-    private TokenRoutes() {
+    @Inject
+    PersonalTokens tokens;
+
+    @POST
+    public Response create(String body) {
+        return tokens.create(body);
     }
 
-    /** {@code /v2/api_tokens[/{uuid}]}: hub-tool's path. */
-    @Path("/v2/api_tokens")
-    @Produces(MediaType.APPLICATION_JSON)
-    public static class ApiTokens {
-
-        @Inject
-        PersonalTokens tokens;
-
-        @POST
-        public Response create(String body) {
-            return tokens.create(body);
-        }
-
-        @GET
-        public ApiPage<TokenJson> list(@QueryParam("page") String page, @QueryParam("page_size") String size, UriInfo uri) {
-            return tokens.list(page, size, uri);
-        }
-
-        @GET
-        @Path("{uuid}")
-        public TokenJson get(@PathParam("uuid") String uuid) {
-            return tokens.get(uuid);
-        }
-
-        @PATCH
-        @Path("{uuid}")
-        public TokenJson update(@PathParam("uuid") String uuid, String body) {
-            return tokens.update(uuid, body);
-        }
-
-        @DELETE
-        @Path("{uuid}")
-        public Response delete(@PathParam("uuid") String uuid) {
-            return tokens.delete(uuid);
-        }
+    @GET
+    public ApiPage<TokenJson> list(@QueryParam("page") String page, @QueryParam("page_size") String size, UriInfo uri) {
+        return tokens.list(page, size, uri);
     }
 
-    /** {@code /v2/access-tokens[/{uuid}]}: the Terraform provider's path. */
-    @Path("/v2/access-tokens")
-    @Produces(MediaType.APPLICATION_JSON)
-    public static class AccessTokens {
+    @GET
+    @Path("{uuid}")
+    public TokenJson get(@PathParam("uuid") String uuid) {
+        return tokens.get(uuid);
+    }
 
-        @Inject
-        PersonalTokens tokens;
+    @PATCH
+    @Path("{uuid}")
+    public TokenJson update(@PathParam("uuid") String uuid, String body) {
+        return tokens.update(uuid, body);
+    }
 
-        @POST
-        public Response create(String body) {
-            return tokens.create(body);
-        }
-
-        @GET
-        public ApiPage<TokenJson> list(@QueryParam("page") String page, @QueryParam("page_size") String size, UriInfo uri) {
-            return tokens.list(page, size, uri);
-        }
-
-        @GET
-        @Path("{uuid}")
-        public TokenJson get(@PathParam("uuid") String uuid) {
-            return tokens.get(uuid);
-        }
-
-        @PATCH
-        @Path("{uuid}")
-        public TokenJson update(@PathParam("uuid") String uuid, String body) {
-            return tokens.update(uuid, body);
-        }
-
-        @DELETE
-        @Path("{uuid}")
-        public Response delete(@PathParam("uuid") String uuid) {
-            return tokens.delete(uuid);
-        }
+    @DELETE
+    @Path("{uuid}")
+    public Response delete(@PathParam("uuid") String uuid) {
+        return tokens.delete(uuid);
     }
 }

@@ -75,9 +75,7 @@ public class RepoEndpoints {
         boolean makePrivate = body.bool("is_private").orElse(false);
         body.check();
         Namespace ns = Namespace.findActive(namespace).orElseThrow(NotFound::new);
-        // Creating is writing: a Read token never creates, as in the registry's first push.
-        if (!access.canCreateIn(caller.account(), ns) || !Access.capByToken(AccessMode.ADMIN, caller.tokenScope())
-                .atLeast(AccessMode.WRITE)) {
+        if (!access.canCreateIn(caller, ns)) {
             throw new Forbidden();
         }
         if (Repo.byName(ns.name, name).isPresent()) {
