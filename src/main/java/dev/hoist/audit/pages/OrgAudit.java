@@ -8,6 +8,7 @@ import dev.hoist.model.Account;
 import dev.hoist.model.NotFound;
 import dev.hoist.model.Organization;
 import dev.hoist.org.pages.OrgView;
+import dev.hoist.org.pages.OrgViews;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -40,15 +41,16 @@ public class OrgAudit {
     @Inject
     AuditPages pages;
 
+    @Inject
+    OrgViews views;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("org") String name, @QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("repository") String repository, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") String page) {
         Organization org = readable(name);
-        Account me = currentUser.require();
-        OrgView view = new OrgView(org, access.isOwner(me, org), access.isMember(me, org), access.teamsVisibleTo(me, org),
-                access.isSiteAdmin(me));
+        OrgView view = views.of(name);
         AuditView audit = pages.view(org.path() + "/audit", AuditLog.Scope.organization(org.name()),
                 new AuditFilter(actor, action, repository, from, to), page, true);
         return Response.status(AuditPages.status(audit)).entity(Templates.page(view, audit)).build();
