@@ -6,11 +6,15 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,9 +63,10 @@ public class DeliveryWorker {
     /** One round: claims what is due and sends it; returns how many attempts were made. */
     public int deliverDue() {
         List<Claims.Claimed> claimed = claims.claim(config.batch());
+        Map<Long, Destination> webhooks = webhookDestinations(claimed);
         List<CompletableFuture<Sender.Result>> sending = new ArrayList<>();
         for (Claims.Claimed c : claimed) {
-            sending.add(start(c));
+            sending.add(start(c, webhooks));
         }
         for (int i = 0; i < claimed.size(); i++) {
             Sender.Result result = sending.get(i).join();
@@ -71,8 +76,8 @@ public class DeliveryWorker {
         return claimed.size();
     }
 
-    private CompletableFuture<Sender.Result> start(Claims.Claimed c) {
-        Destination to = destination(c);
+    private CompletableFuture<Sender.Result> start(Claims.Claimed c, Map<Long, Destination> webhooks) {
+        Destination to = destination(c, webhooks);
         if (to == null) {
             return CompletableFuture.completedFuture(refused("The endpoint " + c.endpoint() + " is no longer configured."));
         }
@@ -91,14 +96,24 @@ public class DeliveryWorker {
         return sender.post(target, headers, c.body());
     }
 
-    private Destination destination(Claims.Claimed c) {
+    private Destination destination(Claims.Claimed c, Map<Long, Destination> webhooks) {
         if (c.webhookId() == null) {
             WebhookConfig.Endpoint endpoint = config.endpoints().get(c.endpoint());
             return endpoint == null ? null : new Destination(endpoint.url(), endpoint.secret());
         }
+        return webhooks.get(c.webhookId());
+    }
+
+    /** The URL and opened secret of every webhook in the round, read in one transaction (a push may have many). */
+    private Map<Long, Destination> webhookDestinations(List<Claims.Claimed> claimed) {
+        Set<Long> ids = claimed.stream().map(Claims.Claimed::webhookId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
-            Webhook webhook = Webhook.findById(c.webhookId());
-            return webhook == null ? null : new Destination(webhook.url, box.open(webhook.secretSealed));
+            Map<Long, Destination> found = new HashMap<>();
+            Webhook.<Webhook>list("id in ?1", ids).forEach(w -> found.put(w.id, new Destination(w.url, box.open(w.secretSealed))));
+            return found;
         });
     }
 

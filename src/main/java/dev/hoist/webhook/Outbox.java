@@ -1,23 +1,29 @@
 package dev.hoist.webhook;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.hoist.model.events.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Queues deliveries in the transaction of the change (the outbox): it observes events as they are
  * fired, not after commit, so a change and its deliveries commit together or not at all, and a
  * crash between the two loses nothing. Sending is the {@link DeliveryWorker}'s, after commit and
- * off the request's thread: a push pays one indexed query here, and nothing for slow receivers.
+ * off the request's thread: a push pays one indexed query here (and, with webhooks, two reads and one
+ * batch of inserts), and nothing for slow receivers.
  */
 @ApplicationScoped
 public class Outbox {
@@ -25,6 +31,14 @@ public class Outbox {
     /** A webhook (or instance-wide endpoint) that wants an event, and how it wants it. */
     record Match(Long webhookId, String endpoint, String format) {
     }
+
+    /** A delivery row to insert. */
+    private record Queued(UUID deliveryId, Long webhookId, String endpoint, String type, String body, Long redeliveryOf) {
+    }
+
+    /** Stands for the callback URL while a body is shared by deliveries (Docker Hub's format names it first). */
+    private static final String CALLBACK_MARK = "hoist-callback-url";
+    private static final String MARKED = "{\"callback_url\":\"" + CALLBACK_MARK + "\"";
 
     @Inject
     EntityManager em;
@@ -53,21 +67,56 @@ public class Outbox {
         Outgoing full = withPlatforms(event);
         RepoFacts repo = full.repository() == null ? null : repoFacts(full.namespace(), full.repository());
         UUID eventId = UUID.randomUUID();
+        // One body per format; only Docker Hub's callback URL differs between deliveries.
+        Map<String, String> bodies = new HashMap<>();
+        List<Queued> rows = new ArrayList<>(matches.size());
         for (Match match : matches) {
             UUID deliveryId = UUID.randomUUID();
-            String body = Payloads.body(match.format(), full, eventId, repo, links.base(), links.callback(deliveryId));
-            insert(deliveryId, match.webhookId(), match.endpoint(), full.type(), body, null);
+            String template = bodies.computeIfAbsent(match.format(),
+                    format -> Payloads.body(format, full, eventId, repo, links.base(), CALLBACK_MARK));
+            String body = withCallback(template, links.callback(deliveryId));
+            rows.add(new Queued(deliveryId, match.webhookId(), match.endpoint(), full.type(), body, null));
         }
-        return matches.size();
+        insert(rows);
+        return rows.size();
     }
 
-    /** Puts a delivery in the queue, due now. */
+    /** The shared body with this delivery's callback URL; only the leading field is touched, never a user's text. */
+    static String withCallback(String template, String callbackUrl) {
+        if (!template.startsWith(MARKED)) {
+            return template;
+        }
+        return "{\"callback_url\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(callbackUrl)) + "\""
+                + template.substring(MARKED.length());
+    }
+
+    /** Puts one delivery in the queue, due now. */
     void insert(UUID deliveryId, Long webhookId, String endpoint, String type, String body, Long redeliveryOf) {
-        em.createNativeQuery("""
-                INSERT INTO webhook_deliveries (delivery_id, webhook_id, endpoint, event, body, redelivery_of, next_attempt_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, now())""")
-                .setParameter(1, deliveryId).setParameter(2, webhookId).setParameter(3, endpoint).setParameter(4, type)
-                .setParameter(5, body).setParameter(6, redeliveryOf).executeUpdate();
+        insert(List.of(new Queued(deliveryId, webhookId, endpoint, type, body, redeliveryOf)));
+    }
+
+    /**
+     * Puts deliveries in the queue, due now, in one round trip: a push to a repository with many
+     * webhooks must cost about what a push to one with none does. Plain JDBC, because a native
+     * query per row made Hibernate flush the session before each one (20 webhooks cost 50–100 ms).
+     */
+    private void insert(List<Queued> rows) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO webhook_deliveries (delivery_id, webhook_id, endpoint, event, body, redelivery_of, next_attempt_at)
+                    VALUES (?, ?, ?, ?, ?, ?, now())""")) {
+                for (Queued row : rows) {
+                    insert.setObject(1, row.deliveryId());
+                    insert.setObject(2, row.webhookId(), Types.BIGINT);
+                    insert.setString(3, row.endpoint());
+                    insert.setString(4, row.type());
+                    insert.setString(5, row.body());
+                    insert.setObject(6, row.redeliveryOf(), Types.BIGINT);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private List<Match> webhooksWanting(Outgoing event) {

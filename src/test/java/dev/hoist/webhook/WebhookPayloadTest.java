@@ -114,6 +114,44 @@ class WebhookPayloadTest {
     }
 
     @Test
+    void webhooksOfOnePushShareTheBodyButEachHasItsOwnCallbackAndTheUsersTextIsUntouched() throws Exception {
+        String me = Visitor.uniqueName("hookmany");
+        Visitor owner = People.verified(me);
+        // The outbox builds one body per format and puts each delivery's callback URL in; a user's text that
+        // looks like the stand-in must come through as written.
+        String sneaky = "{\"callback_url\":\"hoist-callback-url\"";
+        Repos.create(owner, me, "app", false, "hoist-callback-url", sneaky);
+        try (Receiver receiver = new Receiver()) {
+            String hooks = "/r/" + me + "/app/settings/webhooks";
+            Hooks.Made first = Hooks.create(owner, hooks, receiver.url("/a"), "docker-hub", "image_pushed");
+            Hooks.Made second = Hooks.create(owner, hooks, receiver.url("/b"), "docker-hub", "image_pushed");
+            Hooks.Made cloud = Hooks.create(owner, hooks, receiver.url("/c"), "cloudevents", "image_pushed");
+            Pushes.image(me, me + "/app", "hoist-callback-url");
+
+            List<Receiver.Request> got = receiver.await(3, WAIT);
+            Map<String, Hooks.Made> byPath = Map.of("/a", first, "/b", second, "/c", cloud);
+            java.util.Set<String> callbacks = new java.util.HashSet<>();
+            for (Receiver.Request request : got) {
+                Hooks.Made hook = byPath.get(request.path());
+                assertEquals(Signatures.of(hook.secret(), request.body()), request.header("X-Hoist-Signature-256"));
+                JsonNode body = JSON.readTree(request.body());
+                if (request.path().equals("/c")) {
+                    assertEquals("hoist-callback-url", body.get("data").get("tag").asText());
+                    assertFalse(body.has("callback_url"));
+                    continue;
+                }
+                String delivery = request.header("X-Hoist-Delivery");
+                assertTrue(body.get("callback_url").asText().endsWith("/hooks/callback/" + delivery), body.toString());
+                callbacks.add(body.get("callback_url").asText());
+                assertEquals("hoist-callback-url", body.get("push_data").get("tag").asText());
+                assertEquals("hoist-callback-url", body.get("repository").get("description").asText());
+                assertEquals(sneaky, body.get("repository").get("full_description").asText());
+            }
+            assertEquals(2, callbacks.size(), "each Docker Hub delivery has its own callback");
+        }
+    }
+
+    @Test
     void anOrganizationsCloudEventsWebhookHearsOfAllItsRepositoriesAndItsMembers() throws Exception {
         String me = Visitor.uniqueName("hookce");
         Visitor owner = People.verified(me);
