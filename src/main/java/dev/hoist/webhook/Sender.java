@@ -105,8 +105,16 @@ public class Sender {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
+    /** The failure and its root cause: "Failed to create SSL connection" alone does not say which certificate check failed. */
     private static String describe(Throwable e) {
         String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !text.contains(root.getMessage())) {
+            text += " (" + root.getMessage() + ")";
+        }
         return text.length() > 400 ? text.substring(0, 400) : text;
     }
 
@@ -127,8 +135,10 @@ public class Sender {
             synchronized (this) {
                 if (client == null) {
                     // Keep-alive off: every attempt connects to the address checked for it, never to an old one.
-                    client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setMaxPoolSize(64)
-                            .setForceSni(true).setConnectTimeout((int) config.timeout().toMillis()));
+                    HttpClientOptions options = new HttpClientOptions().setKeepAlive(false).setMaxPoolSize(64)
+                            .setForceSni(true).setVerifyHost(true).setConnectTimeout((int) config.timeout().toMillis());
+                    ReceiverTrust.of(config.trustCertificates()).ifPresent(options::setTrustOptions);
+                    client = vertx.createHttpClient(options);
                 }
             }
         }

@@ -49,6 +49,12 @@ public interface WebhookConfig {
      */
     Optional<List<String>> allowedRanges();
 
+    /**
+     * A PEM file of CA certificates that HTTPS receivers may present, trusted besides the JVM's own
+     * (an installation's internal CA); by default only the JVM's.
+     */
+    Optional<String> trustCertificates();
+
     /** Instance-wide endpoints of the site administrators: every event of every repository goes to them. */
     Map<String, Endpoint> endpoints();
 

@@ -1,6 +1,8 @@
 package dev.hoist.webhook;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -14,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP receiver of webhooks on 127.0.0.2 (the test profile allows that one address; the rest
@@ -46,7 +49,23 @@ public class Receiver implements AutoCloseable {
 
     /** A receiver on {@code host} (127.0.0.1 for one Hoist must refuse to call) and {@code port} (0: any). */
     public Receiver(String host, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 50);
+        this(host, port, null);
+    }
+
+    /** An HTTPS receiver on 127.0.0.2 presenting the key and certificate of {@code tls}. */
+    public static Receiver https(SSLContext tls) throws IOException {
+        return new Receiver(HOST, 0, tls);
+    }
+
+    private Receiver(String host, int port, SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(host), port);
+        if (tls == null) {
+            server = HttpServer.create(address, 50);
+        } else {
+            HttpsServer secure = HttpsServer.create(address, 50);
+            secure.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = secure;
+        }
         server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/", exchange -> {
             int n = count.incrementAndGet();
@@ -75,7 +94,7 @@ public class Receiver implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
+        return (server instanceof HttpsServer ? "https://" : "http://") + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + path;
     }
 
     public List<Request> received() {
