@@ -8,9 +8,10 @@ import dev.hoist.model.NamespaceContents;
 import dev.hoist.model.NamespaceNames;
 import dev.hoist.model.events.AccountCreated;
 import dev.hoist.model.events.AccountDeleted;
+import dev.hoist.model.events.DefaultPrivacyChanged;
+import dev.hoist.model.events.DomainEvent;
 import dev.hoist.model.events.EmailChanged;
 import dev.hoist.model.events.PasswordChanged;
-import dev.hoist.model.events.DomainEvent;
 import dev.hoist.platform.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -175,7 +176,10 @@ public class AccountService {
     /** What a repository created by a first push gets: Docker Hub's "default repository privacy". */
     public void setDefaultPrivacy(Account account, boolean makePrivate) {
         Account managed = Account.findById(account.id);
-        managed.namespace.defaultPrivate = makePrivate;
+        if (managed.namespace.defaultPrivate != makePrivate) {
+            managed.namespace.defaultPrivate = makePrivate;
+            events.fire(new DefaultPrivacyChanged(Instant.now(), managed.username(), managed.username(), makePrivate));
+        }
     }
 
     /**

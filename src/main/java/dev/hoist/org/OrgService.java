@@ -13,6 +13,7 @@ import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
 import dev.hoist.model.Team;
 import dev.hoist.model.TeamPermission;
+import dev.hoist.model.events.DefaultPrivacyChanged;
 import dev.hoist.model.events.DomainEvent;
 import dev.hoist.model.events.MemberAdded;
 import dev.hoist.model.events.MemberRemoved;
@@ -22,6 +23,7 @@ import dev.hoist.model.events.PermissionRevoked;
 import dev.hoist.model.events.TeamCreated;
 import dev.hoist.model.events.TeamDeleted;
 import dev.hoist.model.events.TeamRenamed;
+import dev.hoist.model.events.VerifiedBadgeChanged;
 import dev.hoist.quota.Quotas;
 import dev.hoist.repo.RepoService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -232,7 +234,10 @@ public class OrgService {
     public void setDefaultPrivacy(Account who, Organization target, boolean makePrivate) {
         Organization org = Organization.findById(target.id);
         owner(who, org);
-        org.namespace.defaultPrivate = makePrivate;
+        if (org.namespace.defaultPrivate != makePrivate) {
+            org.namespace.defaultPrivate = makePrivate;
+            events.fire(new DefaultPrivacyChanged(Instant.now(), who.username(), org.name(), makePrivate));
+        }
     }
 
     /** Site administrators vouch for an organization's identity; the badge shows on its pages and images. */
@@ -241,7 +246,10 @@ public class OrgService {
             throw new Forbidden();
         }
         Organization org = Organization.findById(target.id);
-        org.verifiedPublisher = verified;
+        if (org.verifiedPublisher != verified) {
+            org.verifiedPublisher = verified;
+            events.fire(new VerifiedBadgeChanged(Instant.now(), who.username(), org.name(), verified));
+        }
         return org;
     }
 

@@ -1,6 +1,7 @@
 package dev.hoist.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,6 +109,34 @@ class AuditTrailTest {
         assertEquals(List.of("repository.created", "collaborator.added", "collaborator.removed"),
                 tool.stream().map(Row::action).toList());
         assertEquals(bob, tool.get(1).target());
+    }
+
+    @Test
+    void defaultPrivacyAndTheVerifiedBadgeAreEntriesWhenTheyChangeAndOnlyThen() {
+        String me = People.newVerified("auprivacy");
+        Visitor owner = signIn(me).from(ADDRESS);
+        String org = Visitor.uniqueName("auprivorg");
+        owner.submit("/orgs/new", "/orgs/new", Map.of("name", org)).then().statusCode(303);
+        String members = "/orgs/" + org + "/members";
+
+        owner.submit(members, "/orgs/" + org + "/privacy", Map.of("privacy", "private")).then().statusCode(303);
+        owner.submit(members, "/orgs/" + org + "/privacy", Map.of("privacy", "private")).then().statusCode(303);
+        owner.submit("/settings", "/settings/privacy", Map.of("privacy", "private")).then().statusCode(303);
+        Visitor admin = People.siteAdmin();
+        admin.submit("/orgs/" + org, "/orgs/" + org + "/verified-publisher", Map.of("verified", "true")).then().statusCode(303);
+        admin.submit("/orgs/" + org, "/orgs/" + org + "/verified-publisher", Map.of("verified", "false")).then().statusCode(303);
+        // A refused change is no entry.
+        owner.submit("/settings", "/orgs/" + org + "/verified-publisher", Map.of("verified", "true")).then().statusCode(403);
+
+        List<Row> rows = AuditRows.where("namespace", org);
+        assertEquals(List.of("organization.created", "member.added", "default_privacy.changed", "verified_badge.changed",
+                "verified_badge.changed"), rows.stream().map(Row::action).toList());
+        assertTrue(rows.get(2).details().get("isPrivate").asBoolean(), rows.get(2).toString());
+        assertEquals(me, rows.get(2).actor());
+        assertTrue(rows.get(3).details().get("verified").asBoolean());
+        assertFalse(rows.get(4).details().get("verified").asBoolean());
+        assertEquals(List.of("default_privacy.changed"), AuditRows.where("namespace", me).stream().map(Row::action)
+                .filter(a -> a.startsWith("default_privacy")).toList());
     }
 
     @Test
