@@ -1,6 +1,7 @@
 package dev.hoist.audit;
 
 import dev.hoist.platform.Listing;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads the audit log, newest first, for one of three readers: an organization's owners (its
@@ -24,8 +26,8 @@ public class AuditLog {
 
     public static final int PAGE_SIZE = 50;
 
-    /** An export holds at most this many entries, newest first: narrow the days for older ones. */
-    public static final int EXPORT_LIMIT = 50_000;
+    /** An export reads the log this many entries at a time, so a year of entries never sits in memory. */
+    static final int EXPORT_BATCH = 1_000;
 
     /** Which part of the log: one namespace's, one account's security events, or all of it. */
     public record Scope(String namespace, String account, Instant accountSince) {
@@ -54,9 +56,26 @@ public class AuditLog {
         return Listing.of(page, PAGE_SIZE, total, (offset, limit) -> read(where, offset, limit));
     }
 
-    /** Every matching entry up to {@link #EXPORT_LIMIT}, newest first. */
-    public List<AuditEntry> export(Scope scope, AuditFilter filter) {
-        return read(where(scope, filter.checked()), 0, EXPORT_LIMIT);
+    /**
+     * Every matching entry, newest first, handed to {@code sink} as they are read: a batch at a
+     * time, each batch the entries just older than the last one handed (so entries written
+     * meanwhile neither repeat nor shift the rest). Refused filters throw before anything is handed.
+     */
+    public void export(Scope scope, AuditFilter filter, Consumer<AuditEntry> sink) {
+        AuditFilter checked = filter.checked();
+        AuditEntry last = null;
+        while (true) {
+            Where where = where(scope, checked);
+            if (last != null) {
+                where.and("(at, id) < (?, ?)", Timestamp.from(last.at()), last.id());
+            }
+            List<AuditEntry> batch = QuarkusTransaction.requiringNew().call(() -> read(where, 0, EXPORT_BATCH));
+            batch.forEach(sink);
+            if (batch.size() < EXPORT_BATCH) {
+                return;
+            }
+            last = batch.get(batch.size() - 1);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -136,6 +136,23 @@ class AuditPagesTest {
     }
 
     @Test
+    void anExportHoldsEveryEntryAcrossManyBatchesEvenWhenTheyShareOneInstant() {
+        Visitor owner = signIn(People.newVerified("aupbig"));
+        String org = organization(owner);
+        // 2,500 entries written in one instant: the export reads 1,000 at a time, so each next batch must
+        // start right after the last entry handed, by time and then by id.
+        AuditRows.execute("INSERT INTO audit_log (at, actor, action, namespace, target, details) SELECT "
+                + "timestamptz '2026-01-01 00:00:00+00', 'bulk', 'team.created', '" + org + "', 'team' || g, '{}' "
+                + "FROM generate_series(1, 2500) g");
+
+        List<String> lines = owner.get("/orgs/" + org + "/audit/export?format=jsonl&actor=bulk").asString().lines().toList();
+        assertEquals(2500, lines.size());
+        assertEquals(2500, lines.stream().map(l -> l.replaceAll(".*\"target\":\"(team\\d+)\".*", "$1")).distinct().count());
+        String csv = owner.get("/orgs/" + org + "/audit/export?format=csv").asString();
+        assertEquals(1 + 2500 + 2, csv.split("\r\n").length, "the header, the bulk and the organization's own two");
+    }
+
+    @Test
     void eachUserReadsTheirOwnSecurityLogOnly() {
         String me = People.newVerified("aupsec");
         String other = People.newVerified("aupsecother");
