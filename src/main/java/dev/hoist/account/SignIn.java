@@ -52,6 +52,19 @@ public class SignIn {
         budget = new FailureBudget(config.login().failureBudget(), System::currentTimeMillis);
     }
 
+    /**
+     * The sign-in page's check: {@code identifier} is a username, or an address some account has
+     * verified. An address nobody verified is checked as the name typed, so it fails exactly like
+     * a wrong password (nobody learns which addresses have accounts), and counts toward the same locks.
+     */
+    public Result withNameOrEmail(String identifier, String password, String address) {
+        String username = identifier;
+        if (identifier.contains("@")) {
+            username = Account.withVerifiedEmail(identifier).map(Account::username).orElse(identifier);
+        }
+        return withPassword(username, password, address);
+    }
+
     public Result withPassword(String username, String password, String address) {
         // A password that matched a moment ago is no guess: parallel requests of a client that just
         // logged in (a push asks a token per repository) are not counted against the lock.

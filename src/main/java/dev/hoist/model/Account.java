@@ -64,6 +64,12 @@ public class Account extends PanacheEntityBase {
         return find("lower(email) = lower(?1) and emailVerified = true and id <> ?2", email, exceptId).firstResultOptional();
     }
 
+    /** The account that has verified this address (at most one may: an index says so), to sign in with it. */
+    public static Optional<Account> withVerifiedEmail(String email) {
+        return find("from Account a join fetch a.namespace n where lower(a.email) = lower(?1) and a.emailVerified = true"
+                + " and n.deletedAt is null", email).firstResultOptional();
+    }
+
     public static boolean isEmailTaken(String email) {
         return count("lower(email) = lower(?1)", email) > 0;
     }

@@ -61,6 +61,34 @@ class LoginTest {
     }
 
     @Test
+    void aVerifiedAddressSignsInLikeTheUsernameAndAnUnverifiedOneIsAWrongGuess() {
+        String verified = dev.hoist.support.People.newVerified("bymail");
+        Response byMail = signIn(new Visitor(), verified.toUpperCase() + "@EXAMPLE.TEST", "password123");
+        assertEquals(303, byMail.statusCode(), "addresses are compared without case");
+        assertNotNull(byMail.getCookie("hoist_session"));
+
+        // An address nobody verified names no account: the answer is a wrong password's, word for word.
+        String unverified = Visitor.uniqueName("unvmail");
+        Visitor.signedUp(unverified);
+        Response unverifiedMail = signIn(new Visitor().from("10.1.0.9"), unverified + "@example.test", "password123");
+        Response unknownMail = signIn(new Visitor().from("10.1.0.9"), Visitor.uniqueName("nomail") + "@example.test",
+                "password123");
+        Response wrongPassword = signIn(new Visitor().from("10.1.0.9"), verified + "@example.test", "not-the-password");
+        for (Response refused : java.util.List.of(unverifiedMail, unknownMail, wrongPassword)) {
+            assertEquals(401, refused.statusCode());
+            refused.then().body(containsString("Incorrect username or password."));
+            assertNull(refused.getCookie("hoist_session"));
+        }
+
+        // Guesses through the address count toward the account's lock like guesses by name.
+        String locked = dev.hoist.support.People.newVerified("mailock");
+        for (int i = 0; i < 5; i++) {
+            signIn(new Visitor().from("10.2.5." + i), locked + "@example.test", "wrong-password").then().statusCode(401);
+        }
+        assertEquals(429, signIn(new Visitor().from("10.2.6.1"), locked, "password123").statusCode());
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountForAWhile() {
         String name = Visitor.uniqueName("lock");
         Visitor.signedUp(name);
@@ -141,7 +169,7 @@ class LoginTest {
     @Test
     void theLoginFormLabelsItsFields() {
         new Visitor().get("/login").then().statusCode(200)
-                .body(containsString("<label for=\"username\">Username</label>"))
+                .body(containsString("<label for=\"username\">Username or email</label>"))
                 .body(containsString("<label for=\"password\">Password</label>"));
     }
 }

@@ -45,9 +45,9 @@ class SignupJourneyTest {
 
             browser.open("/login");
             assertEquals(List.of(), browser.accessibilityProblems(), "sign-in page");
-            browser.fill("Username", name).fill("Password", "wrong password").press("Sign in");
+            browser.fill("Username or email", name).fill("Password", "wrong password").press("Sign in");
             browser.waitForText("Incorrect username or password.");
-            browser.fill("Username", name).fill("Password", "correct horse").press("Sign in");
+            browser.fill("Username or email", name).fill("Password", "correct horse").press("Sign in");
             assertEquals(name, browser.headerUser());
         }
     }

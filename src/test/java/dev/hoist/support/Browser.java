@@ -76,7 +76,7 @@ public class Browser implements AutoCloseable {
 
     /** Signs in through the sign-in page. */
     public Browser signIn(String username, String password) {
-        open("/login").fill("Username", username).fill("Password", password).press("Sign in");
+        open("/login").fill("Username or email", username).fill("Password", password).press("Sign in");
         return this;
     }
 

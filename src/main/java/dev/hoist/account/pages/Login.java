@@ -81,7 +81,7 @@ public class Login {
         }
         String name = username == null ? "" : username.trim().toLowerCase();
         String back = Redirects.safeNext(next);
-        SignIn.Result result = signIn.withPassword(name, password, http.remoteAddress().hostAddress());
+        SignIn.Result result = signIn.withNameOrEmail(name, password, http.remoteAddress().hostAddress());
         if (result.lockedFor() != null) {
             return Response.status(429)
                     .header("Retry-After", Math.max(1, result.lockedFor().toSeconds()))
