@@ -121,8 +121,8 @@ public class Organizations {
                 throw OrgTeams.renamed(e, "username", "role");
             }
         }
-        boolean isOwner = access.isOwner(account, org);
-        return OrgJson.OrgMember.of(account, isOwner, String.join(", ", Team.ofMember(org, account).stream()
+        // The role just set (the owners team read above holds its members as they were).
+        return OrgJson.OrgMember.of(account, role.equals("owner"), String.join(", ", Team.ofMember(org, account).stream()
                 .map(t -> t.name).toList()));
     }
 

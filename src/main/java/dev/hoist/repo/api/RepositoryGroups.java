@@ -110,7 +110,8 @@ public class RepositoryGroups {
         Team team = team(repo, id);
         current(repo, team); // only a permission that exists is changed
         repos.grantTeam(caller.account(), repo, team.name, permission);
-        return current(repo, team);
+        // What was granted (this request's earlier read of the grant would be stale).
+        return new GroupPermission(team.id, team.name, RepoService.parseGrant(permission).name().toLowerCase(Locale.ROOT));
     }
 
     @DELETE

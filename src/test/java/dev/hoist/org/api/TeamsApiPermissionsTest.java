@@ -3,7 +3,9 @@ package dev.hoist.org.api;
 import static dev.hoist.org.api.OrganizationsApiTest.api;
 import static dev.hoist.org.api.OrganizationsApiTest.login;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,10 +117,12 @@ class TeamsApiPermissionsTest {
     void badInputIsAFieldErrorOrNotFoundNeverAServerError() {
         String token = login(owner);
         String groups = "/v2/orgs/" + org + "/groups/";
-        api(token).body("{\"name\":\"qa\u0000x\"}").post(groups).then().statusCode(400)
+        api(token).body("{\"name\":\"qa\\u0000x\"}").post(groups).then().statusCode(400)
                 .body("errors.name[0]", containsString("control characters"));
+        api(token).body("{\"name\":\"qa\u0000x\"}").post(groups).then().statusCode(400)
+                .body("detail", equalTo("The body must be a JSON object."));
         api(token).body("{\"name\":42}").post(groups).then().statusCode(400).body("errors.name[0]", equalTo("Must be a string."));
-        api(token).body("{\"name\":\"Has Spaces\"}").post(groups).then().statusCode(400).body("errors.name", org.hamcrest.Matchers.notNullValue());
+        api(token).body("{\"name\":\"Has Spaces\"}").post(groups).then().statusCode(400).body("errors.name", notNullValue());
         api(token).body("{\"name\":\"devs\"}").post(groups).then().statusCode(400).body("errors.name[0]", containsString("already"));
         api(token).body("[1,2]").post(groups).then().statusCode(400).body("detail", equalTo("The body must be a JSON object."));
         api(token).body("{\"name\":").post(groups).then().statusCode(400);

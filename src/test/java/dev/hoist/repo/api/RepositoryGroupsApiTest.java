@@ -2,7 +2,9 @@ package dev.hoist.repo.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +93,7 @@ class RepositoryGroupsApiTest {
         api(token).body(Map.of("group_id", 999_999_999L, "permission", "read")).post(groups).then().statusCode(400)
                 .body("errors.group_id[0]", containsString("no such team"));
         api(token).body(Map.of("group_id", devs, "permission", "owner")).post(groups).then().statusCode(400)
-                .body("errors.permission", org.hamcrest.Matchers.notNullValue());
+                .body("errors.permission", notNullValue());
         api(token).body(Map.of("group_id", devs, "permission", "re\u0000ad")).post(groups).then().statusCode(400);
         api(token).get(groups + "99999999999999999999/").then().statusCode(404);
         api(token).get(groups + "abc/").then().statusCode(404);
@@ -107,13 +109,13 @@ class RepositoryGroupsApiTest {
         api(token).queryParam("ordering", "bogus").get("/v2/repositories/" + org + "/").then().statusCode(400)
                 .body("errors.ordering[0]", containsString("last_updated"));
         api(token).queryParam("ordering", "name").get("/v2/repositories/" + org + "/").then().statusCode(200)
-                .body("results.name", org.hamcrest.Matchers.contains("public", "secret"));
+                .body("results.name", contains("public", "secret"));
         api(token).queryParam("ordering", "-name").get("/v2/namespaces/" + org + "/repositories").then().statusCode(200)
-                .body("results.name", org.hamcrest.Matchers.contains("secret", "public"));
+                .body("results.name", contains("secret", "public"));
         api(token).queryParam("ordering", "last_updated").get("/v2/repositories/" + org + "/").then().statusCode(200)
-                .body("results.name", org.hamcrest.Matchers.contains("secret", "public"));
+                .body("results.name", contains("secret", "public"));
         api(token).queryParam("ordering", "-last_updated").get("/v2/repositories/" + org + "/").then().statusCode(200)
-                .body("results.name", org.hamcrest.Matchers.contains("public", "secret"));
+                .body("results.name", contains("public", "secret"));
     }
 
     @Test
