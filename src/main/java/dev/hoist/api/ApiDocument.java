@@ -115,11 +115,11 @@ public class ApiDocument implements OASFilter {
 
     private static void dropParameter(PathItem item, String name) {
         if (item.getParameters() != null) {
-            item.getParameters().removeIf(p -> name.equals(p.getName()));
+            item.parameters(item.getParameters().stream().filter(p -> !name.equals(p.getName())).toList());
         }
         item.getOperations().values().forEach(operation -> {
             if (operation.getParameters() != null) {
-                operation.getParameters().removeIf(p -> name.equals(p.getName()));
+                operation.parameters(operation.getParameters().stream().filter(p -> !name.equals(p.getName())).toList());
             }
         });
     }
