@@ -54,7 +54,7 @@ public class ApiDocument implements OASFilter {
         api.components(components(api));
         api.security(List.of(requirement("bearer"), requirement("jwt"), requirement("basic"),
                 OASFactory.createSecurityRequirement()));
-        api.tags(List.of(OASFactory.createTag().name("Hoist only").description("Paths Docker Hub does not have.")));
+        api.addTag(OASFactory.createTag().name("Hoist only").description("Paths Docker Hub does not have."));
     }
 
     private static void describe(String path, PathItem item) {

@@ -77,6 +77,12 @@ class RepositoryGroupsApiTest {
         api(readerToken).delete(groups + devs + "/").then().statusCode(403);
         assertEquals(granted, events.of(PermissionGranted.class).size(), "a refusal grants nothing");
 
+        // The owner's write token: below Admin, so it manages no permission.
+        String writeToken = api(ownerToken).body(Map.of("token_label", "ci", "scopes", java.util.List.of("repo:write")))
+                .post("/v2/access-tokens").then().statusCode(201).extract().path("token");
+        api(writeToken).get(groups).then().statusCode(403);
+        api(writeToken).body(Map.of("group_id", devs, "permission", "admin")).post(groups).then().statusCode(403);
+
         api(ownerToken).get(groups).then().statusCode(200).body("count", equalTo(1)).body("results[0].group_name",
                 equalTo("devs")).body("results[0].permission", equalTo("read"));
     }
