@@ -215,6 +215,15 @@ public class Access {
         return who != null && who.emailVerified && isOwner(who, org);
     }
 
+    /**
+     * Whether {@code caller} may administer the organization through the API: as its account may,
+     * and with no token or an Admin-scoped one (a Read or Write token never changes teams or members).
+     */
+    public boolean canManage(Caller caller, Organization org) {
+        return canManage(caller.account(), org)
+                && capByToken(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.ADMIN);
+    }
+
     /** A repository's webhooks (and their deliveries) are its Admins' business: Write does not see them. */
     public boolean canManageWebhooks(Account who, Repo repo) {
         return who != null && permission(who, repo).atLeast(AccessMode.ADMIN);

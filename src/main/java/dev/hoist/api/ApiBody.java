@@ -90,6 +90,20 @@ public final class ApiBody {
         return Optional.of(node.booleanValue());
     }
 
+    /** A whole number that must be there, such as an id. */
+    public Long number(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            errors.add(field, "This field is required.");
+            return null;
+        }
+        if (!node.canConvertToLong() || !node.isIntegralNumber()) {
+            errors.add(field, "Must be a whole number.");
+            return null;
+        }
+        return node.longValue();
+    }
+
     /** A list of short texts, such as token scopes. */
     public Optional<List<String>> texts(String field, int maxItems, int maxLength) {
         JsonNode node = root.get(field);

@@ -3,10 +3,12 @@ package dev.hoist.api;
 import dev.hoist.model.Forbidden;
 import dev.hoist.model.InvalidInputException;
 import dev.hoist.model.NotFound;
+import dev.hoist.platform.DatabaseOutage;
 import dev.hoist.quota.QuotaExceededException;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.api.ErrorResponses;
+import dev.hoist.registry.api.RegistryErrors;
 import dev.hoist.web.ErrorPages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -17,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -26,6 +30,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * is why these mappers come before the portal's ({@code web/ErrorPages}).
  */
 public class ApiErrors {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrors.class);
 
     @Inject
     ErrorResponses registryErrors;
@@ -101,6 +107,34 @@ public class ApiErrors {
             default -> status >= 500 ? "The request could not be completed." : "The request could not be understood.";
         };
         return json(status, detail, null).build();
+    }
+
+    /**
+     * Anything else that went wrong on an API path: JSON a tool can read (503 with
+     * {@code Retry-After} while the database is unavailable, else 500 with an incident number in
+     * the log), never the portal's HTML page. Elsewhere the portal's page.
+     */
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        return ApiPaths.isApi(uri.getPath()) ? unexpectedOnApi(e) : ErrorPages.unexpected(e);
+    }
+
+    /** Runtime exceptions have the registry's mapper too (a more specific type): this one comes first. */
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response unexpectedRuntime(RuntimeException e, UriInfo uri) {
+        return ApiPaths.isApi(uri.getPath()) ? unexpectedOnApi(e) : RegistryErrors.unexpected(e, uri, registryErrors);
+    }
+
+    private static Response unexpectedOnApi(Throwable e) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("The database is unavailable: %s", e.toString());
+            return json(503, "Hoist is temporarily unavailable: try again shortly.", null)
+                    .header("Retry-After", ErrorPages.RETRY_AFTER_SECONDS).build();
+        }
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error on the API, incident %s", incident);
+        return json(500, "Hoist could not complete this request. If it happens again, give your administrator the"
+                + " incident number " + incident + ".", null).build();
     }
 
     static Response.ResponseBuilder json(int status, String detail, Map<String, List<String>> fields) {

@@ -31,18 +31,27 @@ public class OrgMembers {
     EntityManager em;
 
     public Listing<Account> page(Organization org, int page) {
-        return listing(MEMBERS, "org", org.id, page);
+        return page(org, page, PAGE_SIZE);
+    }
+
+    /** A page of {@code size} members (the API's {@code page_size}, bounded by its caller). */
+    public Listing<Account> page(Organization org, int page, int size) {
+        return listing(MEMBERS, "org", org.id, page, size);
     }
 
     /** One team's members, by name. */
     public Listing<Account> ofTeam(Team team, int page) {
-        return listing(TEAM_MEMBERS, "team", team.id, page);
+        return listing(TEAM_MEMBERS, "team", team.id, page, PAGE_SIZE);
     }
 
-    private Listing<Account> listing(String from, String parameter, long id, int page) {
+    public Listing<Account> ofTeam(Team team, int page, int size) {
+        return listing(TEAM_MEMBERS, "team", team.id, page, size);
+    }
+
+    private Listing<Account> listing(String from, String parameter, long id, int page, int size) {
         long total = ((Number) em.createNativeQuery("SELECT count(*)" + from).setParameter(parameter, id)
                 .getSingleResult()).longValue();
-        return Listing.of(page, PAGE_SIZE, total, (offset, limit) -> {
+        return Listing.of(page, size, total, (offset, limit) -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = em.createNativeQuery("SELECT a.id" + from + " ORDER BY n.name LIMIT " + limit
                     + " OFFSET " + offset).setParameter(parameter, id).getResultList();

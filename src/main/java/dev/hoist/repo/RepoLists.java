@@ -38,10 +38,40 @@ public class RepoLists {
 
     /** The same with pages of {@code pageSize} (the JSON API lets its clients choose). */
     public Listing<Repo> inNamespace(Account viewer, Namespace namespace, int page, int pageSize) {
+        return inNamespace(viewer, namespace, page, pageSize, Order.NEWEST);
+    }
+
+    /** Orders of a namespace's list, as Docker Hub's {@code ordering} names them. */
+    public enum Order {
+        NEWEST("coalesce(r.last_pushed_at, r.updated_at) DESC, r.id DESC"),
+        OLDEST("coalesce(r.last_pushed_at, r.updated_at), r.id"),
+        NAME("r.name COLLATE \"C\""), NAME_DESC("r.name COLLATE \"C\" DESC"),
+        PULLS("r.pull_count, r.id"), PULLS_DESC("r.pull_count DESC, r.id DESC");
+
+        final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+
+        /** {@code last_updated}, {@code -last_updated} (absent: this), {@code name}, {@code -name}, {@code pull_count}, {@code -pull_count}; else empty. */
+        public static java.util.Optional<Order> of(String ordering) {
+            return java.util.Optional.ofNullable(switch (ordering == null ? "-last_updated" : ordering) {
+                case "-last_updated" -> NEWEST;
+                case "last_updated" -> OLDEST;
+                case "name" -> NAME;
+                case "-name" -> NAME_DESC;
+                case "pull_count" -> PULLS;
+                case "-pull_count" -> PULLS_DESC;
+                default -> null;
+            });
+        }
+    }
+
+    public Listing<Repo> inNamespace(Account viewer, Namespace namespace, int page, int pageSize, Order order) {
         ReadableRepositories.Filter filter = readable.of(viewer);
         String from = " FROM repositories r WHERE r.namespace_id = :namespace AND " + filter.sql();
-        return listing(from, "coalesce(r.last_pushed_at, r.updated_at) DESC, r.id DESC", filter,
-                Map.of("namespace", namespace.id), page, pageSize);
+        return listing(from, order.sql, filter, Map.of("namespace", namespace.id), page, pageSize);
     }
 
     /** What {@code owner} starred, newest star first, leaving out what the viewer may not read or what was deleted. */

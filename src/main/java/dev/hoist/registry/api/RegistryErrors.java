@@ -66,8 +66,13 @@ public class RegistryErrors {
      */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        return unexpected(e, uri, errors);
+    }
+
+    /** The same, for the API's mapper, which comes first and hands over what is not an API path. */
+    public static Response unexpected(RuntimeException e, UriInfo uri, ErrorResponses errors) {
         if (isRegistryPath(uri.getPath()) && DatabaseOutage.isCause(e)) {
-            return response(unavailable(), uri);
+            return errors.response(unavailable(), uri.getBaseUri());
         }
         return ErrorPages.unexpected(e);
     }

@@ -27,8 +27,9 @@ public class NamespaceRepositories {
     String namespace;
 
     @GET
-    public ApiPage<RepoJson> list(@QueryParam("page") String page, @QueryParam("page_size") String pageSize, UriInfo uri) {
-        return endpoints.list(namespace, page, pageSize, uri);
+    public ApiPage<RepoJson> list(@QueryParam("page") String page, @QueryParam("page_size") String pageSize,
+            @QueryParam("ordering") String ordering, UriInfo uri) {
+        return endpoints.list(namespace, page, pageSize, ordering, uri);
     }
 
     @POST

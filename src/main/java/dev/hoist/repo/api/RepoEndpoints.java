@@ -50,11 +50,14 @@ public class RepoEndpoints {
     @Inject
     Deletions deletions;
 
-    public ApiPage<RepoJson> list(String namespace, String page, String pageSize, UriInfo uri) {
+    /** {@code ordering}: {@link RepoLists.Order#of}; another value is a field error. */
+    public ApiPage<RepoJson> list(String namespace, String page, String pageSize, String ordering, UriInfo uri) {
         Caller caller = callers.caller();
+        RepoLists.Order order = RepoLists.Order.of(ordering).orElseThrow(() -> InvalidInputException.of("ordering",
+                "Give last_updated, -last_updated, name, -name, pull_count or -pull_count."));
         Namespace ns = Namespace.findActive(namespace).orElseThrow(NotFound::new);
         int asked = ApiPage.number(page);
-        return ApiPage.of(lists.inNamespace(caller.account(), ns, asked, ApiPage.size(pageSize)), asked, uri,
+        return ApiPage.of(lists.inNamespace(caller.account(), ns, asked, ApiPage.size(pageSize), order), asked, uri,
                 RepoJson::listed);
     }
 
