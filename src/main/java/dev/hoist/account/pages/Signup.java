@@ -108,7 +108,8 @@ public class Signup {
         VerificationSender.Outcome mail = verificationSender.send(account, linkBase.get());
         String welcome = "Welcome to Hoist, " + account.username() + ". ";
         String message = mail.sent()
-                ? welcome + "We sent a link to " + account.email + " to verify your address."
+                ? welcome + "We sent a link to " + account.email + " to verify your address. You can pull images now;"
+                        + " pushing needs the verified address."
                 : mail.limited()
                         ? welcome + account.email + " got too many mails from Hoist lately. You can ask for another mail "
                                 + RetryTimes.at(mail.retryAt()) + " from your settings."
