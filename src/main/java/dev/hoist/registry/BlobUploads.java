@@ -50,7 +50,7 @@ public class BlobUploads {
             return false;
         }
         Repo source = Repo.byName(parts[0], parts[1]).orElse(null);
-        if (source == null || !access.permission(new Caller(caller.account().orElse(null), caller.tokenScope()), source)
+        if (source == null || !access.permission(caller.caller().orElse(Caller.anonymous()), source)
                 .atLeast(AccessMode.READ)) {
             return false;
         }
