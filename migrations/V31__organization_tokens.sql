@@ -7,7 +7,7 @@ CREATE TABLE organization_tokens (
     organization_id  bigint NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
     label            varchar(100) NOT NULL,
     description      varchar(255) NOT NULL DEFAULT '',
-    token_hash       char(64) NOT NULL UNIQUE,
+    token_hash       varchar(64) NOT NULL UNIQUE,
     created_by       varchar(64),
     created_at       timestamptz NOT NULL DEFAULT now(),
     expires_at       timestamptz,
@@ -26,3 +26,8 @@ CREATE TABLE organization_token_resources (
     scopes    varchar(300) NOT NULL,
     PRIMARY KEY (token_id, position)
 );
+
+-- A blob upload opened with an organization access token is that token's (it has no account), and
+-- counts toward the same limit of open uploads as an account's.
+ALTER TABLE uploads ADD COLUMN organization_token_id bigint REFERENCES organization_tokens (id) ON DELETE CASCADE;
+CREATE INDEX uploads_organization_token ON uploads (organization_token_id);

@@ -72,9 +72,22 @@ public class BlobUploads {
         if (account == null) {
             throw new RegistryException(ErrorCode.DENIED);
         }
+        return start(repo, id -> sessions.start(id, repo.id, account.id));
+    }
+
+    /** Opens an upload session of the organization access token {@code tokenId} and returns its id. */
+    public String startForOrganizationToken(Repo repo, UUID tokenId) {
+        return start(repo, id -> {
+            if (!sessions.startForOrganizationToken(id, repo.id, tokenId)) {
+                throw new RegistryException(ErrorCode.DENIED);
+            }
+        });
+    }
+
+    private String start(Repo repo, java.util.function.Consumer<String> open) {
         String id = UUID.randomUUID().toString();
         try {
-            sessions.start(id, repo.id, account.id);
+            open.accept(id);
         } catch (QuotaExceededException e) {
             throw RegistryException.of(e);
         }
