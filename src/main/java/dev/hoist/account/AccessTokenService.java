@@ -194,7 +194,9 @@ public class AccessTokenService {
     private static void recordUse(AccessToken token) {
         Instant now = Instant.now();
         if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION))) {
-            token.lastUsedAt = now;
+            // One statement: a revocation that deleted the row a moment ago leaves it nothing to do, not a failed commit.
+            AccessToken.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                    now, token.id, now.minus(LAST_USE_PRECISION));
         }
     }
 }

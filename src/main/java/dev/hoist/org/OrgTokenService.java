@@ -198,10 +198,16 @@ public class OrgTokenService {
         }
     }
 
+    /**
+     * Pages show the last use to the minute, so it is written at most once a minute; in one
+     * statement, which finds nothing to update when a revocation deleted the row a moment ago
+     * (an entity changed in memory would fail the whole request at commit instead).
+     */
     private static void recordUse(OrganizationToken token) {
         Instant now = Instant.now();
         if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION))) {
-            token.lastUsedAt = now;
+            OrganizationToken.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                    now, token.id, now.minus(LAST_USE_PRECISION));
         }
     }
 
