@@ -199,5 +199,12 @@ class OrgTokenRegistryTest {
                 .then().statusCode(200);
         given().auth().preemptive().basic(second, "password123").get("/v2/orgs/" + s.org() + "/access-tokens/" + token.id())
                 .then().statusCode(200).body("created_by", equalTo(s.owner()));
+
+        // The organization's deletion ends its tokens, whatever they say.
+        Visitor secondVisitor = new Visitor();
+        secondVisitor.submit("/login", "/login", Map.of("username", second, "password", "password123")).then().statusCode(303);
+        secondVisitor.submit("/orgs/" + s.org() + "/members", "/orgs/" + s.org() + "/delete", Map.of("confirm", s.org()))
+                .then().statusCode(303);
+        given().auth().preemptive().basic(s.org(), token.secret()).get("/token").then().statusCode(401);
     }
 }
