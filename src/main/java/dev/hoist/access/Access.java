@@ -45,9 +45,14 @@ public class Access {
 
     /**
      * What {@code caller} may do on {@code repo}: the account's permission, capped by the scope of
-     * the personal access token it came with (a Read token never pushes, whatever its owner may do).
+     * the personal access token it came with (a Read token never pushes, whatever its owner may do);
+     * for an organization access token, what its resources give on its own organization's repositories.
      */
     public AccessMode permission(Caller caller, Repo repo) {
+        if (caller.isOrganizationToken()) {
+            // The intersection of the token's resources and its organization's repositories, over the public floor.
+            return AccessMode.max(forAnyone(repo), caller.organizationToken().on(repo));
+        }
         return capByToken(permission(caller.account(), repo), caller.tokenScope());
     }
 
@@ -167,7 +172,8 @@ public class Access {
      * token that allows writing (creating is writing: a read-only token never creates, by push or API).
      */
     public boolean canCreateIn(Caller caller, Namespace namespace) {
-        return canCreateIn(caller.account(), namespace)
+        // An organization access token reaches the repositories its owners made; it makes none.
+        return !caller.isOrganizationToken() && canCreateIn(caller.account(), namespace)
                 && capByToken(AccessMode.ADMIN, caller.tokenScope()).atLeast(AccessMode.WRITE);
     }
 

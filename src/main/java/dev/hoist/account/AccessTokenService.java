@@ -5,7 +5,9 @@ import dev.hoist.model.AccessToken;
 import dev.hoist.model.Account;
 import dev.hoist.model.FieldErrors;
 import dev.hoist.model.InvalidInputException;
+import dev.hoist.model.events.AccessTokenActivated;
 import dev.hoist.model.events.AccessTokenCreated;
+import dev.hoist.model.events.AccessTokenDeactivated;
 import dev.hoist.model.events.AccessTokenRevoked;
 import dev.hoist.model.events.DomainEvent;
 import dev.hoist.model.events.SignInFailed;
@@ -155,7 +157,7 @@ public class AccessTokenService {
      * issued before, as revoking does.
      */
     public Optional<AccessToken> update(Account owner, UUID uuid, String description, Boolean active) {
-        AccessToken token = AccessToken.findByUuid(owner, uuid).orElse(null);
+        AccessToken token = AccessToken.findByUuidForUpdate(owner, uuid).orElse(null);
         if (token == null) {
             return Optional.empty();
         }
@@ -170,6 +172,9 @@ public class AccessTokenService {
             token.active = active;
             if (!active) {
                 generations.bump(owner.id);
+                events.fire(new AccessTokenDeactivated(Instant.now(), owner.username(), token.id, token.description));
+            } else {
+                events.fire(new AccessTokenActivated(Instant.now(), owner.username(), token.id, token.description));
             }
         }
         return Optional.of(token);
@@ -189,7 +194,9 @@ public class AccessTokenService {
     private static void recordUse(AccessToken token) {
         Instant now = Instant.now();
         if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION))) {
-            token.lastUsedAt = now;
+            // One statement: a revocation that deleted the row a moment ago leaves it nothing to do, not a failed commit.
+            AccessToken.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                    now, token.id, now.minus(LAST_USE_PRECISION));
         }
     }
 }

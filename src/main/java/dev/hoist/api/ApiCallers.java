@@ -65,6 +65,10 @@ public class ApiCallers {
     /** The signed-in caller, or 401. */
     public Caller signedIn() {
         Caller who = caller();
+        if (who.isOrganizationToken()) {
+            // It reads what its resources allow (through Access); changes through the API need a person.
+            throw new ApiException(403, "An organization access token cannot do this; use a personal access token.");
+        }
         if (who.account() == null) {
             throw ApiException.unauthorized("Authentication credentials were not provided.");
         }

@@ -20,8 +20,14 @@ public record AuditEntry(long id, Instant at, String actor, String actorToken, S
         return at == null ? "" : SHOWN.format(at);
     }
 
-    /** The actor as people read it: the username, the token it used, or "anonymous". */
+    /**
+     * The actor as people read it: the username, the token it used, or "anonymous". A token with
+     * no username is an organization access token acting in no person's name.
+     */
     public String actorLabel() {
+        if (actor == null && actorToken != null) {
+            return "organization token " + actorToken;
+        }
         String who = actor == null ? "anonymous" : actor;
         return actorToken == null ? who : who + " (token " + actorToken + ")";
     }

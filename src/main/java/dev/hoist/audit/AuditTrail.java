@@ -56,6 +56,7 @@ public class AuditTrail {
 
     private Optional<AuditEntry> entry(DomainEvent event) {
         RequestOrigin origin = RequestOrigin.current();
-        return EventEntries.of(event, origin == null ? null : origin.address(), origin == null ? null : origin.tokenLabel(), json);
+        return EventEntries.of(event, origin == null ? null : origin.address(), origin == null ? null : origin.tokenLabel(),
+                origin != null && origin.isOrganizationToken(), json);
     }
 }

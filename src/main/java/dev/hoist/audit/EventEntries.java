@@ -27,17 +27,26 @@ final class EventEntries {
 
     /** Events about an account's security: shown to that account in its settings. */
     private static final Set<String> SECURITY = Set.of("sign_in.succeeded", "sign_in.failed", "access_token.created",
-            "access_token.revoked", "password.changed", "email.changed", "account.created", "account.deleted");
+            "access_token.revoked", "access_token.deactivated", "access_token.activated", "password.changed", "email.changed", "account.created", "account.deleted");
 
     /** Components that name what was acted on, best first; the first present becomes the entry's target. */
     private static final List<String> TARGETS = List.of("member", "collaborator", "team", "to", "tag", "digest",
-            "description", "username", "name");
+            "label", "description", "username", "name");
 
     private EventEntries() {
     }
 
     /** The entry for {@code event}, or empty when it is not recorded (stars). */
     static Optional<AuditEntry> of(DomainEvent event, String clientAddress, String actorToken, ObjectMapper json) {
+        return of(event, clientAddress, actorToken, false, json);
+    }
+
+    /**
+     * {@code organizationToken}: the acting token is an organization's, so it is the actor itself
+     * (no person behind it): the entry names the token with no actor.
+     */
+    static Optional<AuditEntry> of(DomainEvent event, String clientAddress, String actorToken, boolean organizationToken,
+            ObjectMapper json) {
         if (UNRECORDED.contains(event.getClass()) || !event.getClass().isRecord()) {
             return Optional.empty();
         }
@@ -66,7 +75,7 @@ final class EventEntries {
         if (event instanceof RepositoryUpdated updated && updated.changes().contains(RepositoryUpdated.Change.VISIBILITY)) {
             details.put("visibility", Map.of("before", visibility(!updated.isPrivate()), "after", visibility(updated.isPrivate())));
         }
-        return Optional.of(new AuditEntry(0, event.at(), event.actor(), event.actor() == null ? null : actorToken, action,
+        return Optional.of(new AuditEntry(0, event.at(), event.actor(), event.actor() == null && !organizationToken ? null : actorToken, action,
                 namespace, repository, target, account, clientAddress, toJson(details, json)));
     }
 

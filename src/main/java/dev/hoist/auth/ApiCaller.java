@@ -3,6 +3,7 @@ package dev.hoist.auth;
 import dev.hoist.access.Caller;
 import dev.hoist.model.AccessToken;
 import dev.hoist.model.Account;
+import dev.hoist.model.OrganizationToken;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.RegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class ApiCaller {
      * The caller of Docker Hub's JSON API ({@code /v2/users/…}, {@code /v2/repositories/…}):
      * anonymous without an {@code Authorization} header; else an API token from
      * {@code /v2/users/login} as {@code Bearer} or {@code JWT} (the schemes Docker's tools send), a
-     * personal access token alone as {@code Bearer}, or {@code Basic} credentials as at
+     * personal or organization access token alone as {@code Bearer}, or {@code Basic} credentials as at
      * {@code /token}. Registry tokens are not accepted here. Refusals are {@link RegistryException}s
      * (401, or 429 with Retry-After) that the API writes in its own format.
      */
@@ -45,7 +46,7 @@ public class ApiCaller {
         String header = authorization.trim();
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
             Caller caller = credentials.fromBasic(header, address);
-            if (caller.account() == null) {
+            if (caller.account() == null && !caller.isOrganizationToken()) {
                 throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect username or password");
             }
             return caller;
@@ -59,7 +60,7 @@ public class ApiCaller {
         if (value == null) {
             throw new RegistryException(ErrorCode.UNAUTHORIZED, "the " + header.split(" ", 2)[0] + " scheme is not accepted here");
         }
-        if (value.startsWith(AccessToken.PREFIX)) {
+        if (value.startsWith(AccessToken.PREFIX) || value.startsWith(OrganizationToken.PREFIX)) {
             return credentials.fromTokenAlone(value, address);
         }
         return apiTokens.verify(value)

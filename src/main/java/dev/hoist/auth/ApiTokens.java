@@ -3,6 +3,7 @@ package dev.hoist.auth;
 import dev.hoist.access.Caller;
 import dev.hoist.model.AccessToken;
 import dev.hoist.model.Account;
+import dev.hoist.org.OrgTokenService;
 import dev.hoist.platform.ServerSecrets;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -28,7 +29,8 @@ import org.jose4j.keys.HmacKey;
  *
  * <p>A token carries the account's session epoch, so a password change or "sign out everywhere"
  * ends it, and, when it came from a personal access token, that token's id and scope: it is capped
- * like the token and ends when the token is deactivated or revoked.
+ * like the token and ends when the token is deactivated or revoked. One made from an organization
+ * access token names the organization and the token ({@code oat}), and lives only as long as it.
  */
 @ApplicationScoped
 public class ApiTokens {
@@ -42,6 +44,9 @@ public class ApiTokens {
 
     @Inject
     ServerSecrets secrets;
+
+    @Inject
+    OrgTokenService organizationTokens;
 
     private byte[] key() {
         return secrets.get("api-token-key", 32);
@@ -58,6 +63,13 @@ public class ApiTokens {
     }
 
     private String sign(Caller caller, String type, Duration lifetime) {
+        if (caller.isOrganizationToken()) {
+            // No person and no session epoch: the token itself, checked live on every use.
+            return Jwt.issuer(ISSUER).subject(caller.organizationToken().organization()).audience(AUDIENCE)
+                    .claim("jti", UUID.randomUUID().toString()).claim("typ", type)
+                    .claim("oat", caller.organizationToken().tokenId().toString()).expiresIn(lifetime)
+                    .jws().algorithm(SignatureAlgorithm.HS256).sign(new SecretKeySpec(key(), "HmacSHA256"));
+        }
         Account who = caller.account();
         var builder = Jwt.issuer(ISSUER)
                 .subject(who.username())
@@ -96,6 +108,12 @@ public class ApiTokens {
             JwtClaims claims = consumer.processToClaims(token);
             if (!type.equals(claims.getStringClaimValue("typ"))) {
                 return Optional.empty();
+            }
+            String oat = claims.getStringClaimValue("oat");
+            if (oat != null) {
+                String organization = claims.getSubject();
+                return organizationTokens.live(UUID.fromString(oat)).filter(g -> g.organization().equals(organization))
+                        .map(Caller::of);
             }
             Account who = Account.findByUsername(claims.getSubject()).orElse(null);
             Object epoch = claims.getClaimValue("epoch");

@@ -4,7 +4,10 @@ import dev.hoist.access.Caller;
 import dev.hoist.account.AccessTokenService;
 import dev.hoist.account.LoginThrottle;
 import dev.hoist.account.SignIn;
+import dev.hoist.access.OrganizationTokenGrant;
 import dev.hoist.model.AccessToken;
+import dev.hoist.model.OrganizationToken;
+import dev.hoist.org.OrgTokenService;
 import dev.hoist.oidc.SignInOptions;
 import dev.hoist.registry.ErrorCode;
 import dev.hoist.registry.RegistryException;
@@ -31,6 +34,9 @@ public class Credentials {
 
     @Inject
     AccessTokenService tokens;
+
+    @Inject
+    OrgTokenService organizationTokens;
 
     @Inject
     LoginThrottle throttle;
@@ -63,6 +69,9 @@ public class Credentials {
         String name = username == null ? "" : username.trim().toLowerCase();
         if (secret != null && secret.startsWith(AccessToken.PREFIX)) {
             return withToken(name, secret, address);
+        }
+        if (secret != null && secret.startsWith(OrganizationToken.PREFIX)) {
+            return withOrganizationToken(name, secret, address);
         }
         if (!options.local()) {
             // Sign-in goes through the identity provider only; a password here would go around it.
@@ -97,10 +106,31 @@ public class Credentials {
     }
 
     /**
+     * An organization access token with its organization's name as the username ({@code docker
+     * login -u acme}), or alone ({@code name} null). Wrong ones are limited per address, as personal
+     * tokens are; a valid token with another organization's name is as wrong as any.
+     */
+    private Caller withOrganizationToken(String name, String secret, String address) {
+        throttle.tokenLockedFor(address).ifPresent(wait -> {
+            throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many wrong tokens from this address; try again later")
+                    .retryAfter(wait);
+        });
+        OrganizationToken token = organizationTokens.check(name, secret).orElse(null);
+        if (token == null) {
+            throttle.tokenFailed(address);
+            throw new RegistryException(ErrorCode.UNAUTHORIZED, "incorrect organization name or token");
+        }
+        return Caller.of(OrganizationTokenGrant.of(token));
+    }
+
+    /**
      * A personal access token sent alone ({@code Authorization: Bearer hoist_pat_…} on the JSON
      * API), limited per address exactly as a token with a username.
      */
     public Caller fromTokenAlone(String secret, String address) {
+        if (secret.startsWith(OrganizationToken.PREFIX)) {
+            return withOrganizationToken(null, secret, address);
+        }
         throttle.tokenLockedFor(address).ifPresent(wait -> {
             throw new RegistryException(ErrorCode.TOOMANYREQUESTS, "too many wrong tokens from this address; try again later")
                     .retryAfter(wait);

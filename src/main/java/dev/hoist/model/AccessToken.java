@@ -83,6 +83,12 @@ public class AccessToken extends PanacheEntityBase {
         return find("account.id = ?1 and uuid = ?2", account.id, uuid).firstResultOptional();
     }
 
+    /** The same, its row locked until the transaction ends: of two changes at once, the second sees the first. */
+    public static Optional<AccessToken> findByUuidForUpdate(Account account, UUID uuid) {
+        return find("account.id = ?1 and uuid = ?2", account.id, uuid)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public static Optional<AccessToken> findBySecret(String secret) {
         // The account and its namespace (for its username) come in the same query: /token asks this every time.
         return find("from AccessToken t join fetch t.account a join fetch a.namespace where t.tokenHash = ?1",

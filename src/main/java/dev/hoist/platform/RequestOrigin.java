@@ -15,6 +15,7 @@ public class RequestOrigin {
 
     private String address;
     private String tokenLabel;
+    private boolean organizationToken;
 
     public void address(String address) {
         this.address = address;
@@ -27,6 +28,17 @@ public class RequestOrigin {
     /** A personal access token acts in this request: its description, or what is known of it. */
     public void actingToken(String label) {
         this.tokenLabel = label;
+    }
+
+    /** An organization access token acts in this request, in no person's name: its label and id. */
+    public void actingOrganizationToken(String label) {
+        this.tokenLabel = label;
+        this.organizationToken = true;
+    }
+
+    /** Whether the acting token is an organization's (then the actor is the token alone). */
+    public boolean isOrganizationToken() {
+        return organizationToken;
     }
 
     public String tokenLabel() {

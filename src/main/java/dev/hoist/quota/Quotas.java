@@ -117,6 +117,15 @@ public class Quotas {
         }
     }
 
+    /** One more open upload of an organization access token (its row locked by the caller): an account's limit. */
+    public void checkUploadSessionsOfOrganizationToken(long tokenId) {
+        int limit = config.quota().uploadSessionsPerUser();
+        if (count("SELECT count(*) FROM uploads WHERE organization_token_id = ?1", tokenId) >= limit) {
+            throw new QuotaExceededException(Quota.UPLOAD_SESSIONS, "this token has " + limit
+                    + " blob uploads open, the most one token may have; finish or cancel one first", Duration.ofSeconds(30));
+        }
+    }
+
     /**
      * Holds the account's lock until the transaction ends, for a caller that must take it before
      * the namespace's (the lock order) but counts only later.

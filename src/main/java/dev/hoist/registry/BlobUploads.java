@@ -50,7 +50,7 @@ public class BlobUploads {
             return false;
         }
         Repo source = Repo.byName(parts[0], parts[1]).orElse(null);
-        if (source == null || !access.permission(new Caller(caller.account().orElse(null), caller.tokenScope()), source)
+        if (source == null || !access.permission(caller.caller().orElse(Caller.anonymous()), source)
                 .atLeast(AccessMode.READ)) {
             return false;
         }
@@ -72,9 +72,22 @@ public class BlobUploads {
         if (account == null) {
             throw new RegistryException(ErrorCode.DENIED);
         }
+        return start(repo, id -> sessions.start(id, repo.id, account.id));
+    }
+
+    /** Opens an upload session of the organization access token {@code tokenId} and returns its id. */
+    public String startForOrganizationToken(Repo repo, UUID tokenId) {
+        return start(repo, id -> {
+            if (!sessions.startForOrganizationToken(id, repo.id, tokenId)) {
+                throw new RegistryException(ErrorCode.DENIED);
+            }
+        });
+    }
+
+    private String start(Repo repo, java.util.function.Consumer<String> open) {
         String id = UUID.randomUUID().toString();
         try {
-            sessions.start(id, repo.id, account.id);
+            open.accept(id);
         } catch (QuotaExceededException e) {
             throw RegistryException.of(e);
         }

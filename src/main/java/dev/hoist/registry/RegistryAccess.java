@@ -59,6 +59,10 @@ public class RegistryAccess {
             // Issued before a token was revoked or the password changed: ask the client to log in again.
             throw RegistryException.unauthorized(scope);
         }
+        if (caller.isOrganizationToken() && caller.caller().isEmpty()) {
+            // Its organization access token was revoked, deactivated or has expired: nothing more, pulls included.
+            throw RegistryException.unauthorized(scope);
+        }
         Repo repo = Repo.byName(namespace, name).orElse(null);
         if (repo != null && Access.capByToken(access.forAnyone(repo), caller.tokenScope()).atLeast(needed(action))) {
             return repo; // what everyone may do needs no account loaded
@@ -70,7 +74,7 @@ public class RegistryAccess {
             }
             throw new RegistryException(ErrorCode.NAME_UNKNOWN, "repository " + fullName + " not known to registry");
         }
-        AccessMode mode = access.permission(new Caller(who, caller.tokenScope()), repo);
+        AccessMode mode = access.permission(caller.caller().orElseThrow(), repo);
         if (!mode.atLeast(AccessMode.READ)) {
             throw new RegistryException(ErrorCode.NAME_UNKNOWN, "repository " + fullName + " not known to registry");
         }

@@ -1,6 +1,10 @@
 package dev.hoist.registry;
 
+import dev.hoist.access.Caller;
 import dev.hoist.model.Account;
+import dev.hoist.org.OrgTokenService;
+import jakarta.inject.Inject;
+import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
@@ -10,6 +14,10 @@ public class RegistryCaller {
 
     private TokenService.Claims claims;
     private Optional<Account> account;
+    private Optional<Caller> caller;
+
+    @Inject
+    OrgTokenService organizationTokens;
 
     public void authenticated(TokenService.Claims claims) {
         this.claims = claims;
@@ -45,6 +53,33 @@ public class RegistryCaller {
     /** The account's grant generation when the token was issued. */
     public long generation() {
         return claims == null ? 0 : claims.generation();
+    }
+
+    /** Whether the token came from an organization access token (then there is no account). */
+    public boolean isOrganizationToken() {
+        return claims != null && claims.organizationToken() != null;
+    }
+
+    /**
+     * Who acts, for {@link dev.hoist.access.Access}: the account capped by its personal token's
+     * scope, or the organization access token if it is still live (empty when it was revoked,
+     * deactivated or expired since the registry token was issued).
+     */
+    public Optional<Caller> caller() {
+        if (caller == null) {
+            if (isOrganizationToken()) {
+                UUID id;
+                try {
+                    id = UUID.fromString(claims.organizationToken());
+                } catch (IllegalArgumentException e) {
+                    return caller = Optional.empty();
+                }
+                caller = organizationTokens.live(id).map(Caller::of);
+            } else {
+                caller = Optional.of(new Caller(account().orElse(null), tokenScope()));
+            }
+        }
+        return caller;
     }
 
     /** The personal access token's scope (READ/WRITE/ADMIN) if one was used, else null. */

@@ -52,8 +52,10 @@ public class TokenIssuer {
             }
         }
         Account who = caller.account();
-        String token = tokens.issue(who == null ? "" : who.username(), granted, registry.service(), caller.tokenScope(),
-                who == null ? 0 : who.grantGeneration);
+        String token = caller.isOrganizationToken()
+                ? tokens.issue("", granted, registry.service(), null, 0, caller.organizationToken().tokenId())
+                : tokens.issue(who == null ? "" : who.username(), granted, registry.service(), caller.tokenScope(),
+                        who == null ? 0 : who.grantGeneration);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", token);
         body.put("access_token", token);

@@ -36,7 +36,8 @@ public class TokenService {
      * What a valid token says; {@code generation} is the account's grant generation when it was
      * issued (0 in tokens from before generations existed).
      */
-    public record Claims(String subject, List<Grant> grants, String tokenScope, long generation) {
+    public record Claims(String subject, List<Grant> grants, String tokenScope, long generation,
+            String organizationToken) {
     }
 
     @Inject
@@ -52,6 +53,15 @@ public class TokenService {
      * @param generation the account's grant generation, read with the credentials that were checked
      */
     public String issue(String subject, List<Grant> grants, String service, String tokenScope, long generation) {
+        return issue(subject, grants, service, tokenScope, generation, null);
+    }
+
+    /**
+     * @param organizationToken the id of the organization access token used, if one was: every
+     *        request checks that it is still live, so revoking it ends its registry tokens at once
+     */
+    public String issue(String subject, List<Grant> grants, String service, String tokenScope, long generation,
+            java.util.UUID organizationToken) {
         List<Map<String, Object>> access = new ArrayList<>();
         for (Grant g : grants) {
             access.add(Map.of("type", g.type(), "name", g.name(), "actions", List.copyOf(g.actions())));
@@ -65,6 +75,9 @@ public class TokenService {
                 .expiresIn(LIFETIME);
         if (tokenScope != null) {
             builder.claim("pat_scope", tokenScope);
+        }
+        if (organizationToken != null) {
+            builder.claim("oat", organizationToken.toString());
         }
         return builder.jws().algorithm(SignatureAlgorithm.HS256).sign(key());
     }
@@ -82,7 +95,7 @@ public class TokenService {
             JwtClaims claims = consumer.processToClaims(token);
             Object generation = claims.getClaimValue("gen");
             return Optional.of(new Claims(claims.getSubject(), grants(claims), claims.getStringClaimValue("pat_scope"),
-                    generation instanceof Number n ? n.longValue() : 0));
+                    generation instanceof Number n ? n.longValue() : 0, claims.getStringClaimValue("oat")));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
             return Optional.empty();
         }

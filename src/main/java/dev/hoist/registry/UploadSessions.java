@@ -27,6 +27,25 @@ public class UploadSessions {
                 .setParameter(1, id).setParameter(2, repoId).setParameter(3, accountId).executeUpdate();
     }
 
+    /**
+     * Opens an upload session of the organization access token {@code tokenId}, counted against its
+     * open sessions under the token's row lock (the same limit as an account's); false when the
+     * token is gone.
+     */
+    public boolean startForOrganizationToken(String id, long repoId, java.util.UUID tokenId) {
+        RelaxedCommit.forThisTransaction(em);
+        java.util.List<?> row = em.createNativeQuery("SELECT id FROM organization_tokens WHERE uuid = ?1 FOR UPDATE")
+                .setParameter(1, tokenId).getResultList();
+        if (row.isEmpty()) {
+            return false;
+        }
+        long token = ((Number) row.get(0)).longValue();
+        quotas.checkUploadSessionsOfOrganizationToken(token);
+        em.createNativeQuery("INSERT INTO uploads (id, repository_id, organization_token_id) VALUES (?1, ?2, ?3)")
+                .setParameter(1, id).setParameter(2, repoId).setParameter(3, token).executeUpdate();
+        return true;
+    }
+
     public boolean belongsTo(String id, long repoId) {
         return !em.createNativeQuery("SELECT 1 FROM uploads WHERE id = ?1 AND repository_id = ?2")
                 .setParameter(1, id).setParameter(2, repoId).getResultList().isEmpty();

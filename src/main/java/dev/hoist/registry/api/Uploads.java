@@ -81,7 +81,9 @@ public class Uploads {
                 return created(repo, digest);
             });
         }
-        String id = uploads.start(repo, caller.account().orElse(null));
+        String id = caller.isOrganizationToken()
+                ? uploads.startForOrganizationToken(repo, caller.caller().orElseThrow().tokenId())
+                : uploads.start(repo, caller.account().orElse(null));
         return CompletableFuture.completedFuture(progress(Response.accepted(), repo, id, 0));
     }
 
@@ -157,6 +159,9 @@ public class Uploads {
 
     /** Whose share of the upload threads a request takes: its account, else its token's subject. */
     private String callerKey() {
+        if (caller.isOrganizationToken()) {
+            return caller.caller().map(c -> "organization-token:" + c.tokenId()).orElse("anonymous");
+        }
         return caller.account().map(a -> "account:" + a.id).orElse("anonymous");
     }
 
