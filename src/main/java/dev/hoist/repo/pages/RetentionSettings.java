@@ -18,26 +18,15 @@ import dev.hoist.web.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Retention policies: {@code /r/{ns}/{name}/settings/retention} for a repository's Admins and
- * {@code /orgs/{org}/settings/retention} for an organization's owners (its repositories without
- * a policy of their own follow it). Every page shows the dry run of the rules shown; a policy is
+ * Retention policies, for {@link RepoRetention} (a repository's Admins) and {@link OrgRetention}
+ * (an organization's owners; its repositories without a policy of their own follow it). Every page shows the dry run of the rules shown; a policy is
  * switched on only by saving rules whose dry run the Admin has just seen.
  */
-@Path("/")
-@Produces(MediaType.TEXT_HTML)
-@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@jakarta.enterprise.context.RequestScoped
 public class RetentionSettings {
 
     /** The largest number of an organization's repositories a dry run lists. */
@@ -63,25 +52,18 @@ public class RetentionSettings {
     @Inject
     Retention retention;
 
-    @GET
-    @Path("r/{namespace}/{name}/settings/retention")
-    public TemplateInstance repoPage(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public TemplateInstance repoPage(String namespace, String name) {
         Repo repo = adminRepo(namespace, name);
         RetentionPolicies.Effective effective = policies.effective(repo);
         return Templates.page(repoView(repo, RetentionView.Form.of(effective.rules()), effective.inherited(), false),
                 new FieldErrors());
     }
 
-    @POST
-    @Path("r/{namespace}/{name}/settings/retention")
-    public Response saveRepo(@PathParam("namespace") String namespace, @PathParam("name") String name,
-            @FormParam("enabled") String enabled, @FormParam("keepPattern") String keepPattern,
-            @FormParam("keepLast") String keepLast, @FormParam("unpulledDays") String unpulledDays,
-            @FormParam("untaggedDays") String untaggedDays, @FormParam("graceDays") String graceDays,
-            @FormParam("reviewed") String reviewed, @FormParam("action") String action) {
+    public Response saveRepo(String namespace, String name, RetentionFields fields) {
         Repo repo = adminRepo(namespace, name);
-        RetentionView.Form form = new RetentionView.Form("on".equals(enabled), keepPattern, keepLast, unpulledDays,
-                untaggedDays, graceDays);
+        RetentionView.Form form = fields.form();
+        String reviewed = fields.reviewed;
+        String action = fields.action;
         try {
             RetentionRules rules = form.rules();
             if (!"save".equals(action) || rules.enabled() && !form.fingerprint().equals(reviewed)) {
@@ -95,9 +77,7 @@ public class RetentionSettings {
         }
     }
 
-    @POST
-    @Path("r/{namespace}/{name}/settings/retention/run")
-    public Response runRepo(@PathParam("namespace") String namespace, @PathParam("name") String name) {
+    public Response runRepo(String namespace, String name) {
         Repo repo = adminRepo(namespace, name);
         Retention.Outcome outcome = retention.run(repo, me().username());
         return Redirects.to(repo.path() + "/settings/retention", outcome.skipped()
@@ -105,24 +85,17 @@ public class RetentionSettings {
                 : "Retention deleted " + outcome.tags() + " tags and " + outcome.manifests() + " untagged images.");
     }
 
-    @GET
-    @Path("orgs/{org}/settings/retention")
-    public TemplateInstance orgPage(@PathParam("org") String orgName) {
+    public TemplateInstance orgPage(String orgName) {
         Organization org = ownedOrg(orgName);
         return Templates.page(orgView(org, RetentionView.Form.of(policies.ofNamespace(org.namespace.id)
                 .orElse(RetentionRules.NONE)), false), new FieldErrors());
     }
 
-    @POST
-    @Path("orgs/{org}/settings/retention")
-    public Response saveOrg(@PathParam("org") String orgName, @FormParam("enabled") String enabled,
-            @FormParam("keepPattern") String keepPattern, @FormParam("keepLast") String keepLast,
-            @FormParam("unpulledDays") String unpulledDays, @FormParam("untaggedDays") String untaggedDays,
-            @FormParam("graceDays") String graceDays, @FormParam("reviewed") String reviewed,
-            @FormParam("action") String action) {
+    public Response saveOrg(String orgName, RetentionFields fields) {
         Organization org = ownedOrg(orgName);
-        RetentionView.Form form = new RetentionView.Form("on".equals(enabled), keepPattern, keepLast, unpulledDays,
-                untaggedDays, graceDays);
+        RetentionView.Form form = fields.form();
+        String reviewed = fields.reviewed;
+        String action = fields.action;
         try {
             RetentionRules rules = form.rules();
             if (!"save".equals(action) || rules.enabled() && !form.fingerprint().equals(reviewed)) {
