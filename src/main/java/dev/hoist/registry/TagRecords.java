@@ -89,10 +89,15 @@ public class TagRecords {
                 .setParameter(1, repoId).setParameter(2, tag).executeUpdate() > 0;
     }
 
-    /** Up to {@code limit} tag names after {@code after} in byte order, for the tags list API. */
+    /**
+     * Up to {@code limit} tag names after {@code after} in byte order, for the tags list API: the
+     * comparison and the order both in bytes (index {@code tags_repository_name_bytes}), so that a
+     * page after {@code last} starts exactly where the previous ended whatever the collation.
+     */
     @SuppressWarnings("unchecked")
     public List<String> names(long repoId, String after, int limit) {
-        return em.createNativeQuery("SELECT name FROM tags WHERE repository_id = ?1 AND name > ?2 ORDER BY name COLLATE \"C\" LIMIT ?3")
+        return em.createNativeQuery("SELECT name FROM tags WHERE repository_id = ?1 AND name COLLATE \"C\" > ?2 "
+                + "ORDER BY name COLLATE \"C\" LIMIT ?3")
                 .setParameter(1, repoId).setParameter(2, after == null ? "" : after).setParameter(3, limit)
                 .getResultList();
     }
