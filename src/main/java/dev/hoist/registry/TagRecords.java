@@ -89,29 +89,17 @@ public class TagRecords {
                 .setParameter(1, repoId).setParameter(2, tag).executeUpdate() > 0;
     }
 
-    /** A page of the tags list: its names as a JSON array, whether more follow, and its last name. */
-    public record NamesPage(String json, boolean more, String last) {
-    }
-
     /**
-     * Up to {@code limit} tag names after {@code after}, for the tags list API, as a JSON array
-     * written by PostgreSQL: 10,000 tags are one value on the wire instead of 10,000 rows made into
-     * 10,000 strings and written out again. Compared and ordered in bytes (index
-     * {@code tags_repository_name_bytes}), so that a page after {@code last} starts exactly where
-     * the previous ended, whatever the database's collation.
+     * Up to {@code limit} tag names after {@code after} in byte order, for the tags list API: the
+     * comparison and the order both in bytes (index {@code tags_repository_name_bytes}), so that a
+     * page after {@code last} starts exactly where the previous ended whatever the collation.
      */
-    public NamesPage namesJson(long repoId, String after, int limit) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                WITH page AS (
-                  SELECT name, row_number() OVER (ORDER BY name COLLATE "C") AS position FROM (
-                    SELECT name FROM tags WHERE repository_id = ?1 AND name COLLATE "C" > ?2
-                    ORDER BY name COLLATE "C" LIMIT ?3 + 1) listed)
-                SELECT coalesce(json_agg(name ORDER BY position) FILTER (WHERE position <= ?3), '[]')::text,
-                       count(*) > ?3, max(name COLLATE "C") FILTER (WHERE position <= ?3)
-                FROM page
-                """).setParameter(1, repoId).setParameter(2, after == null ? "" : after).setParameter(3, limit)
-                .getSingleResult();
-        return new NamesPage((String) row[0], (Boolean) row[1], (String) row[2]);
+    @SuppressWarnings("unchecked")
+    public List<String> names(long repoId, String after, int limit) {
+        return em.createNativeQuery("SELECT name FROM tags WHERE repository_id = ?1 AND name COLLATE \"C\" > ?2 "
+                + "ORDER BY name COLLATE \"C\" LIMIT ?3")
+                .setParameter(1, repoId).setParameter(2, after == null ? "" : after).setParameter(3, limit)
+                .getResultList();
     }
 
     /**

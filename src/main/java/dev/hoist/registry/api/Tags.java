@@ -65,16 +65,17 @@ public class Tags {
         if (last != null && !last.isEmpty() && !ManifestReference.isTag(last)) {
             throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a tag, not " + RegistryText.shown(last));
         }
-        TagRecords.NamesPage page = limit == 0 ? new TagRecords.NamesPage("[]", false, null)
-                : tags.namesJson(repo.id, last, limit);
-        // The names come as JSON from the database; the repository's name is the one value written here.
-        String body = "{\"name\":" + JsonText.quoted(repo.fullName()) + ",\"tags\":" + page.json() + "}";
-        Response.ResponseBuilder response = Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-                .header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
+        List<String> names = limit == 0 ? List.of() : tags.names(repo.id, last, limit + 1);
+        boolean more = names.size() > limit;
+        List<String> page = more ? names.subList(0, limit) : names;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", repo.fullName());
+        body.put("tags", page);
+        Response.ResponseBuilder response = Response.ok(body).header(Registry.API_VERSION_HEADER, Registry.API_VERSION)
                 .header("Cache-Control", CacheControl.revalidate(gate.isPublic(repo)));
-        if (page.more()) {
+        if (more) {
             String next = "/v2/" + repo.fullName() + "/tags/list?n=" + limit + "&last="
-                    + URLEncoder.encode(page.last(), StandardCharsets.UTF_8);
+                    + URLEncoder.encode(page.get(page.size() - 1), StandardCharsets.UTF_8);
             response.header("Link", "<" + next + ">; rel=\"next\"");
         }
         return response.build();
