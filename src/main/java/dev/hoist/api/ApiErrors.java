@@ -1,6 +1,7 @@
 package dev.hoist.api;
 
 import dev.hoist.model.Forbidden;
+import dev.hoist.model.ImmutableTagException;
 import dev.hoist.model.InvalidInputException;
 import dev.hoist.model.NotFound;
 import dev.hoist.platform.DatabaseOutage;
@@ -90,6 +91,21 @@ public class ApiErrors {
             return registryErrors.response(e, uri.getBaseUri());
         }
         return api(e.code == ErrorCode.NAME_UNKNOWN ? new ApiException(404, NOT_FOUND) : ApiCallers.translated(e));
+    }
+
+    /**
+     * An immutable tag refused a push or a delete: 403 naming the rule, as {@code DENIED} on the
+     * registry's paths, in the API's shape on its paths; pages catch it themselves.
+     */
+    @ServerExceptionMapper(priority = BEFORE_PAGES)
+    public Response immutableTag(ImmutableTagException e, UriInfo uri) {
+        if (ApiPaths.isApi(uri.getPath())) {
+            return json(403, "The " + e.getMessage() + ".", null).build();
+        }
+        if (uri.getPath().startsWith("/v2/")) {
+            return registryErrors.response(new RegistryException(ErrorCode.DENIED, e.getMessage()), uri.getBaseUri());
+        }
+        return ErrorPages.forbidden();
     }
 
     /** No such route, a method the route does not take, an unreadable body. */

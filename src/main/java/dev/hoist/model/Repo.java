@@ -64,6 +64,14 @@ public class Repo extends PanacheEntityBase {
     @Column(name = "last_pushed_at")
     public Instant lastPushedAt;
 
+    /** Tag immutability ({@link ImmutableTags}); changed only through {@code registry.TagProtection}. */
+    @Column(name = "immutable_tags")
+    public boolean immutableTags;
+
+    /** Its patterns, one a line ({@link TagPatterns#toStored()}). */
+    @Column(name = "immutable_tag_rules")
+    public String immutableTagRules = "";
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

@@ -1,5 +1,7 @@
 package dev.hoist.registry;
 
+import dev.hoist.model.ImmutableTagException;
+import dev.hoist.model.ImmutableTags;
 import dev.hoist.model.Repo;
 import dev.hoist.model.events.DomainEvent;
 import dev.hoist.model.events.ManifestDeleted;
@@ -30,10 +32,17 @@ public class Deletions {
     BlobReferences references;
 
     @Inject
+    TagProtection protection;
+
+    @Inject
     Event<DomainEvent> events;
 
-    /** Whether there was such a tag. */
+    /** Whether there was such a tag; an immutable one is refused ({@link ImmutableTagException}). */
     public boolean deleteTag(Repo repo, String tag, String actor) {
+        ImmutableTags rules = protection.of(repo.id);
+        if (rules.protects(tag) && tags.exists(repo.id, tag)) {
+            throw new ImmutableTagException(tag, rules.ruleFor(tag).orElseThrow());
+        }
         if (!tags.delete(repo.id, tag)) {
             return false;
         }
@@ -41,8 +50,19 @@ public class Deletions {
         return true;
     }
 
-    /** Whether there was such a manifest. */
+    /**
+     * Whether there was such a manifest. One an immutable tag names is refused: its row is locked
+     * first, so no push can tag it between the check and the delete.
+     */
     public boolean deleteManifest(Repo repo, Digest digest, String actor) {
+        ImmutableTags rules = protection.of(repo.id);
+        if (rules.enabled()) {
+            for (String tag : tags.namingLocked(repo.id, digest.toString())) {
+                rules.ruleFor(tag).ifPresent(rule -> {
+                    throw new ImmutableTagException(tag, rule);
+                });
+            }
+        }
         if (!manifests.delete(repo.id, digest.toString())) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.hoist.registry;
 
+import dev.hoist.model.ImmutableTagException;
 import dev.hoist.model.Repo;
 import dev.hoist.model.events.DomainEvent;
 import dev.hoist.model.events.ManifestPushed;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Pushing a manifest: its bytes are read and hashed, parsed, checked against the blobs and
@@ -36,6 +38,9 @@ public class ManifestPushes {
     RepositoryActivity activity;
 
     @Inject
+    TagProtection protection;
+
+    @Inject
     Event<DomainEvent> events;
 
     /**
@@ -57,10 +62,12 @@ public class ManifestPushes {
         ParsedManifest manifest = ParsedManifest.parse(content, contentType);
         // Checked outside the transaction: the checks may read the config blob from the store.
         ParsedManifest described = checks.verify(repo, manifest);
+        Optional<String> immutable = reference.byDigest() ? Optional.empty() : protection.of(repo.id).ruleFor(reference.tag());
         QuarkusTransaction.joiningExisting().run(() -> {
             long id = references.saveManifest(repo.id, digest, described, content, pusher);
-            if (!reference.byDigest()) {
-                tags.tag(repo.id, reference.tag(), id, pusher);
+            // An immutable tag that names another manifest stays; the manifest saved above rolls back with the refusal.
+            if (!reference.byDigest() && !tags.tag(repo.id, reference.tag(), id, pusher, immutable.isPresent())) {
+                throw new ImmutableTagException(reference.tag(), immutable.orElseThrow());
             }
             activity.pushed(repo.id);
             events.fire(new ManifestPushed(repo.fullName(), reference.tag(), digest, described.mediaType(), pusher,

@@ -31,8 +31,9 @@ public class TagDetails {
     public record Image(String os, String architecture, String variant, String digest, long size) {
     }
 
+    /** {@code lastPulled}: by tag, or null when never (or not since pull times were recorded). */
     public record Tag(String name, String digest, String mediaType, long size, String pushedBy, Instant updatedAt,
-            List<Image> images) {
+            List<Image> images, Instant lastPulled, Instant imageLastPulled) {
     }
 
     /** How a page of tags is ordered: by last push (newest first, or oldest) or by name. */
@@ -75,7 +76,7 @@ public class TagDetails {
 
     private static final String SELECT = """
             SELECT t.name, m.digest, m.media_type, m.total_size, m.platforms, t.pushed_by, t.updated_at,
-                   CASE WHEN m.media_type IN ('%s', '%s') THEN m.content END
+                   CASE WHEN m.media_type IN ('%s', '%s') THEN m.content END, t.last_pulled_at, m.last_pulled_at
             FROM tags t JOIN manifests m ON m.id = t.manifest_id
             """.formatted(ParsedManifest.OCI_INDEX, ParsedManifest.DOCKER_LIST);
 
@@ -86,7 +87,8 @@ public class TagDetails {
             String digest = (String) r[1];
             long size = Math.max(0, ((Number) r[3]).longValue());
             List<Image> images = r[7] != null ? children((byte[]) r[7]) : single((String) r[4], digest, size);
-            return new Tag((String) r[0], digest, (String) r[2], size, (String) r[5], instant(r[6]), images);
+            return new Tag((String) r[0], digest, (String) r[2], size, (String) r[5], instant(r[6]), images,
+                    r[8] == null ? null : instant(r[8]), r[9] == null ? null : instant(r[9]));
         }).toList();
     }
 

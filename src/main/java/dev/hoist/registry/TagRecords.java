@@ -48,13 +48,40 @@ public class TagRecords {
 
     /** Points {@code tag} at the manifest, creating the tag or moving it. */
     public void tag(long repoId, String tag, long manifestId, String pushedBy) {
-        em.createNativeQuery("""
+        tag(repoId, tag, manifestId, pushedBy, false);
+    }
+
+    /**
+     * Points {@code tag} at the manifest; when {@code immutable}, an existing tag is moved only if
+     * it names that manifest already. One statement: a concurrent push of the same tag waits on
+     * the row (or the unique index) and then sees this one's result. Whether the tag now names it.
+     */
+    public boolean tag(long repoId, String tag, long manifestId, String pushedBy, boolean immutable) {
+        return em.createNativeQuery("""
                 INSERT INTO tags (repository_id, name, manifest_id, pushed_by) VALUES (?1, ?2, ?3, ?4)
                 ON CONFLICT (repository_id, name) DO UPDATE SET manifest_id = excluded.manifest_id,
                     pushed_by = excluded.pushed_by, updated_at = now()
+                WHERE NOT ?5 OR tags.manifest_id = excluded.manifest_id
                 """)
                 .setParameter(1, repoId).setParameter(2, tag).setParameter(3, manifestId).setParameter(4, pushedBy)
-                .executeUpdate();
+                .setParameter(5, immutable).executeUpdate() > 0;
+    }
+
+    /** The names of the tags that name the manifest, locking it against a concurrent tagging (for a delete). */
+    @SuppressWarnings("unchecked")
+    public List<String> namingLocked(long repoId, String digest) {
+        List<?> locked = em.createNativeQuery("SELECT id FROM manifests WHERE repository_id = ?1 AND digest = ?2 FOR UPDATE")
+                .setParameter(1, repoId).setParameter(2, digest).getResultList();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("SELECT name FROM tags WHERE manifest_id = ?1 ORDER BY name")
+                .setParameter(1, ((Number) locked.get(0)).longValue()).getResultList();
+    }
+
+    public boolean exists(long repoId, String tag) {
+        return !em.createNativeQuery("SELECT 1 FROM tags WHERE repository_id = ?1 AND name = ?2")
+                .setParameter(1, repoId).setParameter(2, tag).getResultList().isEmpty();
     }
 
     public boolean delete(long repoId, String tag) {
@@ -62,10 +89,15 @@ public class TagRecords {
                 .setParameter(1, repoId).setParameter(2, tag).executeUpdate() > 0;
     }
 
-    /** Up to {@code limit} tag names after {@code after} in byte order, for the tags list API. */
+    /**
+     * Up to {@code limit} tag names after {@code after} in byte order, for the tags list API: the
+     * comparison and the order both in bytes (index {@code tags_repository_name_bytes}), so that a
+     * page after {@code last} starts exactly where the previous ended whatever the collation.
+     */
     @SuppressWarnings("unchecked")
     public List<String> names(long repoId, String after, int limit) {
-        return em.createNativeQuery("SELECT name FROM tags WHERE repository_id = ?1 AND name > ?2 ORDER BY name COLLATE \"C\" LIMIT ?3")
+        return em.createNativeQuery("SELECT name FROM tags WHERE repository_id = ?1 AND name COLLATE \"C\" > ?2 "
+                + "ORDER BY name COLLATE \"C\" LIMIT ?3")
                 .setParameter(1, repoId).setParameter(2, after == null ? "" : after).setParameter(3, limit)
                 .getResultList();
     }

@@ -46,7 +46,7 @@ class RegistryPagingTest {
     }
 
     @Test
-    void tagListsArePagedEvenWhenAskedForEverything() throws Exception {
+    void tagListsArePagedWhenAskedForAPageEvenOfEverything() throws Exception {
         String me = People.newVerified("tags");
         String name = me + "/many-tags";
         RegistryClient client = RegistryClient.as(me, "password123");
@@ -58,7 +58,12 @@ class RegistryPagingTest {
                 FROM tags t, generate_series(1, 1200) i WHERE t.repository_id = ?1 AND t.name = 'v0000'
                 """).setParameter(1, Repo.byName(me, "many-tags").orElseThrow().id).executeUpdate());
 
-        for (String query : new String[] { "", "?n=100000000", "?n=2147483647" }) {
+        // Without n, the whole list (issue 16 §6), as the reference registry answers and Renovate reads it.
+        Response whole = client.on(name, "pull").get("/v2/" + name + "/tags/list");
+        whole.then().statusCode(200);
+        assertEquals(1201, whole.jsonPath().getList("tags").size());
+        assertEquals(null, next(whole));
+        for (String query : new String[] { "?n=100000000", "?n=2147483647" }) {
             Response page = client.on(name, "pull").get("/v2/" + name + "/tags/list" + query);
             page.then().statusCode(200);
             assertEquals(1000, page.jsonPath().getList("tags").size(), query);

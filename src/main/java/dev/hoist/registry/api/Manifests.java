@@ -7,6 +7,7 @@ import dev.hoist.registry.Grant;
 import dev.hoist.registry.ManifestPushes;
 import dev.hoist.registry.ManifestRecords;
 import dev.hoist.registry.ManifestReference;
+import dev.hoist.registry.PullTimes;
 import dev.hoist.registry.PushedManifest;
 import dev.hoist.registry.Registry;
 import dev.hoist.registry.RegistryAccess;
@@ -51,6 +52,9 @@ public class Manifests {
     @Inject
     RepositoryActivity activity;
 
+    @Inject
+    PullTimes pullTimes;
+
     @PathParam("namespace")
     String namespace;
 
@@ -83,6 +87,7 @@ public class Manifests {
         ManifestReference ref = ManifestReference.parse(reference);
         ManifestRecords.StoredManifest manifest = find(repo, ref);
         activity.pulled(repo.id);
+        pullTimes.pulled(repo.id, manifest.id(), ref.byDigest() ? null : ref.tag());
         return headers(repo, ref, manifest).entity(manifest.content()).build();
     }
 

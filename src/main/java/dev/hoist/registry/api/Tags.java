@@ -33,8 +33,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class Tags {
 
-    /** Also the page when n is absent: enough for nearly every repository, and clients follow the Link for more. */
+    /** The most a page with {@code n} holds, however large the n asked; clients follow the Link for more. */
     private static final int MAX_PAGE = 1000;
+
+    /**
+     * Without {@code n}, the whole list (issue 16 §6: Renovate and others read tags only this way)
+     * up to this many, with a Link past it, so that no request reads an unbounded table.
+     */
+    static final int WHOLE_LIST = 100_000;
 
     @Inject
     RegistryAccess gate;
@@ -55,7 +61,7 @@ public class Tags {
     @Path("tags/list")
     public Response list(@QueryParam("n") String n, @QueryParam("last") String last, UriInfo uri) {
         Repo repo = gate.require(namespace, name, Grant.PULL);
-        int limit = PageSize.of(n, MAX_PAGE, MAX_PAGE);
+        int limit = PageSize.of(n, WHOLE_LIST, MAX_PAGE);
         if (last != null && !last.isEmpty() && !ManifestReference.isTag(last)) {
             throw new RegistryException(ErrorCode.NAME_INVALID, "last must be a tag, not " + RegistryText.shown(last));
         }

@@ -3,6 +3,7 @@ package dev.hoist.repo.api;
 import dev.hoist.api.ApiPage;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +42,13 @@ public class NamespaceRepositories {
     @Path("{name}")
     public RepoJson get(@PathParam("name") String name) {
         return endpoints.get(namespace, name);
+    }
+
+    /** Docker Hub's own path for {@code {immutable_tags, immutable_tags_rules}}; answers the repository. */
+    @PATCH
+    @Path("{name}/immutabletags")
+    public RepoJson immutableTags(@PathParam("name") String name, String body) {
+        return endpoints.update(namespace, name, body);
     }
 
     @GET

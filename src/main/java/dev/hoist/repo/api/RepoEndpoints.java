@@ -9,12 +9,15 @@ import dev.hoist.api.ApiPage;
 import dev.hoist.model.AccessMode;
 import dev.hoist.model.FieldErrors;
 import dev.hoist.model.Forbidden;
+import dev.hoist.model.ImmutableTags;
 import dev.hoist.model.InvalidInputException;
 import dev.hoist.model.Namespace;
 import dev.hoist.model.NotFound;
 import dev.hoist.model.Repo;
+import dev.hoist.model.TagPatterns;
 import dev.hoist.registry.Deletions;
 import dev.hoist.registry.TagDetails;
+import dev.hoist.registry.TagProtection;
 import dev.hoist.repo.RepoLists;
 import dev.hoist.repo.RepoService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +53,9 @@ public class RepoEndpoints {
     @Inject
     Deletions deletions;
 
+    @Inject
+    TagProtection protection;
+
     /** {@code ordering}: {@link RepoLists.Order#of}; another value is a field error. */
     public ApiPage<RepoJson> list(String namespace, String page, String pageSize, String ordering, UriInfo uri) {
         Caller caller = callers.caller();
@@ -64,7 +70,7 @@ public class RepoEndpoints {
     public RepoJson get(String namespace, String name) {
         Caller caller = callers.caller();
         Repo repo = access.require(caller, namespace, name, AccessMode.READ);
-        return RepoJson.full(repo, access.permission(caller, repo));
+        return RepoJson.full(repo, access.permission(caller, repo), protection.of(repo.id));
     }
 
     /** {@code {name, description, full_description, registry, is_private}}: 201 with the repository. */
@@ -88,17 +94,29 @@ public class RepoEndpoints {
         return Response.status(201).entity(RepoJson.full(repo, access.permission(caller, repo))).build();
     }
 
-    /** {@code {description, full_description}}: the README-from-CI call; a field left out stays as it is. */
+    /**
+     * {@code {description, full_description, immutable_tags, immutable_tags_rules}}: the
+     * README-from-CI call and Docker Hub's immutable tags; a field left out stays as it is.
+     */
     public RepoJson update(String namespace, String name, String raw) {
         Caller caller = callers.signedIn();
         ApiBody body = ApiBody.parse(raw);
         var description = body.text("description", RepoService.SHORT_DESCRIPTION_MAX, false);
         var readme = body.text("full_description", RepoService.README_MAX, true);
+        var immutable = body.bool("immutable_tags");
+        var rules = body.texts("immutable_tags_rules", TagPatterns.MAX_PATTERNS, TagPatterns.MAX_LENGTH);
         body.check();
+        TagPatterns patterns = rules.map(r -> TagPatterns.parse("immutable_tags_rules", r)).orElse(null);
         Repo repo = access.require(caller, namespace, name, AccessMode.ADMIN);
-        Repo saved = renamed(() -> repos.describe(caller.account(), repo, description.orElse(repo.shortDescription),
-                readme.orElse(repo.readme)));
-        return RepoJson.full(saved, access.permission(caller, saved));
+        Repo saved = description.isEmpty() && readme.isEmpty() ? repo
+                : renamed(() -> repos.describe(caller.account(), repo, description.orElse(repo.shortDescription),
+                        readme.orElse(repo.readme)));
+        if (immutable.isPresent() || patterns != null) {
+            ImmutableTags now = protection.of(repo.id);
+            protection.change(repo, immutable.orElse(now.enabled()), patterns != null ? patterns : now.patterns(),
+                    caller.account().username());
+        }
+        return RepoJson.full(saved, access.permission(caller, saved), protection.of(repo.id));
     }
 
     public RepoJson privacy(String namespace, String name, String raw) {

@@ -3,6 +3,7 @@ package dev.hoist.repo.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.hoist.model.AccessMode;
+import dev.hoist.model.ImmutableTags;
 import dev.hoist.model.Repo;
 import java.time.Instant;
 import java.util.List;
@@ -20,25 +21,38 @@ public record RepoJson(String user, String name, String namespace, @JsonProperty
         @JsonProperty("last_updated") Instant lastUpdated, @JsonProperty("date_registered") Instant dateRegistered,
         @JsonProperty("media_types") List<String> mediaTypes, @JsonProperty("content_types") List<String> contentTypes,
         @JsonProperty("hub_user") String hubUser, @JsonProperty("can_edit") Boolean canEdit,
-        @JsonProperty("full_description") String fullDescription, Permissions permissions) {
+        @JsonProperty("full_description") String fullDescription, Permissions permissions,
+        @JsonProperty("immutable_tags") Boolean immutableTags,
+        @JsonProperty("immutable_tags_rules") List<String> immutableTagsRules,
+        @JsonProperty("immutable_tags_settings") ImmutableTagsSettings immutableTagsSettings) {
 
     public record Permissions(boolean read, boolean write, boolean admin) {
+    }
+
+    /** Docker Hub's nested spelling of the same two values. */
+    public record ImmutableTagsSettings(boolean enabled, List<String> rules) {
     }
 
     /** A repository in a list. */
     static RepoJson listed(Repo repo) {
         return new RepoJson(repo.namespace.name, repo.name, repo.namespace.name, "image", 1, "active",
                 repo.shortDescription, repo.isPrivate, false, repo.starCount, repo.pullCount, lastUpdated(repo),
-                registered(repo), List.of(), List.of("image"), repo.namespace.name, null, null, null);
+                registered(repo), List.of(), List.of("image"), repo.namespace.name, null, null, null, null, null, null);
     }
 
     /** A repository on its own, with its README and what {@code mode} lets the caller do. */
     static RepoJson full(Repo repo, AccessMode mode) {
+        return full(repo, mode, ImmutableTags.of(repo));
+    }
+
+    /** With the immutable tags as read fresh (the entity may predate a change made in this request). */
+    static RepoJson full(Repo repo, AccessMode mode, ImmutableTags immutable) {
         return new RepoJson(repo.namespace.name, repo.name, repo.namespace.name, "image", 1, "active",
                 repo.shortDescription, repo.isPrivate, false, repo.starCount, repo.pullCount, lastUpdated(repo),
                 registered(repo), List.of(), List.of("image"), repo.namespace.name, mode.atLeast(AccessMode.ADMIN),
                 repo.readme, new Permissions(mode.atLeast(AccessMode.READ), mode.atLeast(AccessMode.WRITE),
-                        mode.atLeast(AccessMode.ADMIN)));
+                        mode.atLeast(AccessMode.ADMIN)), immutable.enabled(), immutable.patterns().list(),
+                new ImmutableTagsSettings(immutable.enabled(), immutable.patterns().list()));
     }
 
     /** The database sets the creation time; a repository made in this request has not read it back. */

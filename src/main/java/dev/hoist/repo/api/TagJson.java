@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A tag in Docker Hub's fields (those hub-tool and the Terraform provider read). Hoist does not
- * record pulls per tag, so {@code tag_last_pulled} and each image's {@code last_pulled} are null.
+ * A tag in Docker Hub's fields (those hub-tool and the Terraform provider read). Pull times are
+ * recorded to the minute ({@code registry.PullTimes}); null when never pulled. An index's
+ * platform images carry the index's pull time.
  */
 public record TagJson(long repository, String name, @JsonProperty("full_size") long fullSize,
         @JsonProperty("last_updated") Instant lastUpdated, @JsonProperty("last_updater_username") String lastUpdaterUsername,
@@ -22,8 +23,8 @@ public record TagJson(long repository, String name, @JsonProperty("full_size") l
 
     static TagJson of(Repo repo, TagDetails.Tag tag) {
         List<ImageJson> images = tag.images().stream().map(i -> new ImageJson(i.architecture(), i.os(), i.variant(),
-                i.digest(), i.size(), "active", null, tag.updatedAt())).toList();
-        return new TagJson(repo.id, tag.name(), tag.size(), tag.updatedAt(), tag.pushedBy(), null, tag.updatedAt(),
+                i.digest(), i.size(), "active", tag.imageLastPulled(), tag.updatedAt())).toList();
+        return new TagJson(repo.id, tag.name(), tag.size(), tag.updatedAt(), tag.pushedBy(), tag.lastPulled(), tag.updatedAt(),
                 "active", tag.digest(), tag.mediaType(), "image", true, images);
     }
 }

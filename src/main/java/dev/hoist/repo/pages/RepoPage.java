@@ -5,11 +5,13 @@ import dev.hoist.auth.CurrentUser;
 import dev.hoist.auth.SignInRequired;
 import dev.hoist.model.AccessMode;
 import dev.hoist.model.Account;
+import dev.hoist.model.ImmutableTags;
 import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
 import dev.hoist.model.Star;
 import dev.hoist.platform.Listing;
 import dev.hoist.registry.Deletions;
+import dev.hoist.registry.TagProtection;
 import dev.hoist.registry.TagRecords;
 import dev.hoist.repo.Readmes;
 import dev.hoist.repo.RepoService;
@@ -39,7 +41,20 @@ public class RepoPage {
 
     /** Everything the page shows about one repository for one viewer. */
     public record View(Repo repo, AccessMode mode, boolean starred, boolean signedIn, String readmeHtml,
-            String registryHost, boolean verifiedPublisher) {
+            String registryHost, boolean verifiedPublisher, ImmutableTags immutable) {
+
+        public boolean isImmutable(String tag) {
+            return immutable.protects(tag);
+        }
+
+        /** The rule in words for the Tags tab, or empty when no tag is immutable. */
+        public String immutabilityNote() {
+            if (!immutable.enabled()) {
+                return "";
+            }
+            return immutable.allTags() ? "All tags are immutable."
+                    : "Tags matching " + String.join(", ", immutable.patterns().list()) + " are immutable.";
+        }
 
         public String pullCommand() {
             String image = repo.isOfficial() ? repo.name : repo.fullName();
@@ -77,6 +92,9 @@ public class RepoPage {
     @Inject
     Deletions deletions;
 
+    @Inject
+    TagProtection protection;
+
     @GET
     @Path("r/{namespace}/{name}")
     public TemplateInstance page(@PathParam("namespace") String namespace, @PathParam("name") String name, UriInfo uri) {
@@ -110,21 +128,35 @@ public class RepoPage {
         return setStar(namespace, name, false);
     }
 
-    /** Admins delete a tag from the Tags tab; the image stays reachable by digest. */
+    /**
+     * Admins delete tags from the Tags tab: the checked ones ({@code tag}, repeated), or the one
+     * whose own button was pressed ({@code one}). Each tag is its own deletion, so the message says
+     * exactly which went and which stayed (immutable, or already gone). Images stay reachable by digest.
+     */
     @POST
     @Path("r/{namespace}/{name}/tags/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response deleteTag(@PathParam("namespace") String namespace, @PathParam("name") String name,
-            @FormParam("tag") String tag) {
+    public Response deleteTags(@PathParam("namespace") String namespace, @PathParam("name") String name,
+            @FormParam("tag") List<String> checked, @FormParam("one") String one) {
         Account me = currentUser.account().orElse(null);
         access.readable(me, namespace, name);
         if (me == null) {
             throw new SignInRequired();
         }
         Repo repo = access.require(me, namespace, name, AccessMode.ADMIN);
-        boolean deleted = tag != null && deletions.deleteTag(repo, tag, me.username());
-        return Redirects.to(repo.tagsPath(), deleted ? "Deleted the tag " + tag + "." : "There is no tag " + tag + ".");
+        List<String> asked = one != null && !one.isEmpty() ? List.of(one)
+                : checked == null ? List.of() : checked.stream().filter(t -> t != null && !t.isEmpty()).distinct().toList();
+        if (asked.isEmpty()) {
+            return Redirects.to(repo.tagsPath(), "Select the tags to delete.");
+        }
+        if (asked.size() > MAX_BULK) {
+            return Redirects.to(repo.tagsPath(), "Delete at most " + MAX_BULK + " tags at once.");
+        }
+        return Redirects.to(repo.tagsPath(), BulkDeletion.run(asked, tag -> deletions.deleteTag(repo, tag, me.username())));
     }
+
+    /** A form with more checked tags than this is refused whole (the Tags tab shows 25 a page). */
+    static final int MAX_BULK = 200;
 
     private Response setStar(String namespace, String name, boolean starred) {
         Account me = currentUser.account().orElse(null);
@@ -142,7 +174,8 @@ public class RepoPage {
         boolean verified = repo.namespace.isOrganization()
                 && Organization.findByNamespace(repo.namespace).map(o -> o.verifiedPublisher && !o.isLibrary()).orElse(false);
         View view = new View(repo, access.permission(me, repo), Star.exists(me, repo), me != null,
-                "overview".equals(tab) ? readmes.html(repo) : "", registryHost.of(uri), verified);
+                "overview".equals(tab) ? readmes.html(repo) : "", registryHost.of(uri), verified,
+                "tags".equals(tab) ? protection.of(repo.id) : ImmutableTags.OFF);
         Listing<TagRecords.TagRow> tags = "tags".equals(tab) ? tagRecords.page(repo.id, page)
                 : new Listing<>(List.of(), 1, TagRecords.PAGE_SIZE, 0);
         return Templates.page(view, tab, tags);

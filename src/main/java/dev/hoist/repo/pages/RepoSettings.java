@@ -6,12 +6,15 @@ import dev.hoist.auth.SignInRequired;
 import dev.hoist.model.AccessMode;
 import dev.hoist.model.Account;
 import dev.hoist.model.FieldErrors;
+import dev.hoist.model.ImmutableTags;
 import dev.hoist.model.InvalidInputException;
 import dev.hoist.model.Organization;
 import dev.hoist.model.Repo;
+import dev.hoist.model.TagPatterns;
 import dev.hoist.model.Team;
 import dev.hoist.model.TeamPermission;
 import dev.hoist.quota.QuotaExceededException;
+import dev.hoist.registry.TagProtection;
 import dev.hoist.repo.ReadmeRenderer;
 import dev.hoist.repo.RepoService;
 import dev.hoist.web.Paths;
@@ -44,7 +47,8 @@ public class RepoSettings {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(Repo repo, Draft draft, List<Account> collaborators,
-                List<TeamPermission> grants, List<Team> teams, FieldErrors errors);
+                List<TeamPermission> grants, List<Team> teams, FieldErrors errors, ImmutableTags immutable,
+                String rulesDraft);
     }
 
     @Inject
@@ -58,6 +62,9 @@ public class RepoSettings {
 
     @Inject
     ReadmeRenderer readmes;
+
+    @Inject
+    TagProtection protection;
 
     @PathParam("namespace")
     String namespace;
@@ -94,6 +101,32 @@ public class RepoSettings {
         boolean makePrivate = "private".equals(visibility);
         return change(adminRepo(), r -> repos.setVisibility(me(), r, makePrivate),
                 "The repository is now " + (makePrivate ? "private." : "public."), null);
+    }
+
+    /** {@code mutability}: none, all, or some (the tags matching {@code patterns}, one a line). */
+    @POST
+    @Path("immutability")
+    public Response immutability(@FormParam("mutability") String mutability, @FormParam("patterns") String patterns) {
+        Repo repo = adminRepo();
+        String typed = patterns == null ? "" : patterns;
+        try {
+            if (!List.of("none", "all", "some").contains(String.valueOf(mutability))) {
+                throw InvalidInputException.of("patterns", "Choose which tags are immutable.");
+            }
+            TagPatterns parsed = TagPatterns.parse("patterns", List.of(typed.split("\\R", -1)));
+            if ("some".equals(mutability) && parsed.isEmpty()) {
+                throw InvalidInputException.of("patterns", "Give at least one pattern, or make all tags immutable.");
+            }
+            boolean enabled = "all".equals(mutability) || "some".equals(mutability);
+            protection.change(repo, enabled, "some".equals(mutability) ? parsed : TagPatterns.none(), me().username());
+            String message = !enabled ? "All tags are mutable." : parsed.isEmpty() || "all".equals(mutability)
+                    ? "All tags are immutable." : "Tags matching " + String.join(", ", parsed.list()) + " are immutable.";
+            return Redirects.to(repo.path() + "/settings", message);
+        } catch (InvalidInputException e) {
+            Repo fresh = Repo.findById(repo.id);
+            return Response.status(400).entity(page(fresh, new Draft(fresh.shortDescription, fresh.readme, null), e.errors(),
+                    typed)).build();
+        }
     }
 
     @POST
@@ -156,11 +189,17 @@ public class RepoSettings {
     }
 
     private TemplateInstance page(Repo repo, Draft draft, FieldErrors errors) {
+        return page(repo, draft, errors, null);
+    }
+
+    private TemplateInstance page(Repo repo, Draft draft, FieldErrors errors, String rulesDraft) {
+        ImmutableTags immutable = protection.of(repo.id);
         List<Account> collaborators = repo.collaborators.stream()
                 .sorted(java.util.Comparator.comparing(Account::username)).toList();
         List<Team> teams = Organization.findByNamespace(repo.namespace).map(Team::ofOrganization).orElse(List.of())
                 .stream().filter(t -> !t.isOwners()).toList();
-        return Templates.settings(repo, draft, collaborators, TeamPermission.ofRepo(repo), teams, errors);
+        return Templates.settings(repo, draft, collaborators, TeamPermission.ofRepo(repo), teams, errors, immutable,
+                rulesDraft != null ? rulesDraft : String.join("\n", immutable.patterns().list()));
     }
 
     private Account me() {
