@@ -24,7 +24,13 @@ final class ApiBodies {
             Map.entry("POST /v2/namespaces/{namespace}/repositories", Map.of("name*", "string", "description", "string",
                     "full_description", "string", "registry", "string", "is_private", "boolean")),
             Map.entry("PATCH /v2/repositories/{namespace}/{name}", Map.of("description", "string",
-                    "full_description", "string")),
+                    "full_description", "string", "immutable_tags", "boolean", "immutable_tags_rules", "strings")),
+            Map.entry("PATCH /v2/namespaces/{namespace}/repositories/{name}/immutabletags", Map.of("immutable_tags", "boolean",
+                    "immutable_tags_rules", "strings")),
+            Map.entry("POST /v2/orgs/{org}/access-tokens", Map.of("label*", "string", "description", "string",
+                    "resources*", "objects", "expires_at", "string")),
+            Map.entry("PATCH /v2/orgs/{org}/access-tokens/{id}", Map.of("label", "string", "description", "string",
+                    "resources", "objects", "is_active", "boolean")),
             Map.entry("POST /v2/repositories/{namespace}/{name}/privacy", Map.of("is_private*", "boolean")),
             Map.entry("POST /v2/repositories/{namespace}/{name}/groups", Map.of("group_id*", "integer",
                     "permission*", "string")),
@@ -52,6 +58,11 @@ final class ApiBodies {
                 case "boolean" -> OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN);
                 case "integer" -> OASFactory.createSchema().addType(Schema.SchemaType.INTEGER);
                 case "strings" -> OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ApiDocument.text());
+                // Organization token resources: {type, path, scopes[]}.
+                case "objects" -> OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.OBJECT).addProperty("type", ApiDocument.text())
+                        .addProperty("path", ApiDocument.text())
+                        .addProperty("scopes", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(ApiDocument.text())));
                 default -> ApiDocument.text();
             });
             if (field.endsWith("*")) {

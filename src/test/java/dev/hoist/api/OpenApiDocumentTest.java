@@ -50,6 +50,11 @@ class OpenApiDocumentTest {
         String grant = "paths.'/v2/repositories/{namespace}/{name}/groups'.post.requestBody.content.'application/json'.schema";
         assertEquals("integer", doc.getString(grant + ".properties.group_id.type"));
         assertTrue(doc.getList(grant + ".required").contains("permission"));
+        String orgToken = "paths.'/v2/orgs/{org}/access-tokens'.post.requestBody.content.'application/json'.schema";
+        assertEquals("array", doc.getString(orgToken + ".properties.resources.type"));
+        assertEquals("string", doc.getString(orgToken + ".properties.resources.items.properties.path.type"));
+        String patch = "paths.'/v2/repositories/{namespace}/{name}'.patch.requestBody.content.'application/json'.schema";
+        assertEquals("boolean", doc.getString(patch + ".properties.immutable_tags.type"));
         assertEquals(Boolean.TRUE, doc.get("paths.'/v2/repositories/{namespace}/{name}/stars'.post.x-hoist-only"));
         assertTrue(doc.getList("paths.'/v2/repositories/{namespace}/{name}/stars'.post.tags").contains("Hoist only"));
         assertTrue(doc.get("paths.'/v2/orgs/{org}/groups'.post.x-hoist-only") == null);
