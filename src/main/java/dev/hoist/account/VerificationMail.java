@@ -24,6 +24,10 @@ public class VerificationMail {
         static native TemplateInstance verifyEmail(String username, String link);
 
         static native TemplateInstance addressInUse(String holder, String attemptedBy, String signInLink);
+
+        static native TemplateInstance passwordReset(String username, String link);
+
+        static native TemplateInstance noPassword(String username, String provider, String signInLink);
     }
 
     /**
@@ -62,6 +66,37 @@ public class VerificationMail {
         }
         return deliver(Mail.withText(email, "Someone tried to use your email address on Hoist",
                 Templates.addressInUse(holder, attemptedBy, base + "/login").render()), attemptedBy);
+    }
+
+    /**
+     * Mails a password reset link without waiting for the SMTP server: the page answers before,
+     * so how long the answer takes never tells whether an account was found.
+     */
+    public void sendPasswordResetLater(String username, String email, String link) {
+        if (noSmtpServer) {
+            LOG.infof("No SMTP server is configured. To reset the password of %s, open: %s", username, link);
+            return;
+        }
+        deliverLater(Mail.withText(email, "Reset your Hoist password", Templates.passwordReset(username, link).render()), username);
+    }
+
+    /** Tells the owner of an account made by the identity provider, who asked to reset a password, where to sign in. */
+    public void sendNoPasswordLater(String username, String email, String provider, String signInLink) {
+        if (noSmtpServer) {
+            LOG.infof("No SMTP server is configured. A password reset was asked for %s, which signs in through %s"
+                    + " and has no password here; nothing was sent.", username, provider);
+            return;
+        }
+        deliverLater(Mail.withText(email, "Your Hoist account has no password",
+                Templates.noPassword(username, provider, signInLink).render()), username);
+    }
+
+    private void deliverLater(Mail mail, String username) {
+        mailer.send(mail)
+                .ifNoItem().after(SEND_TIMEOUT).fail()
+                .onFailure().retry().atMost(ATTEMPTS - 1)
+                .subscribe().with(sent -> {
+                }, e -> LOG.warnf("Could not send the password email for %s: %s", username, e.getMessage()));
     }
 
     private boolean deliver(Mail mail, String username) {

@@ -116,6 +116,27 @@ class KeycloakOnlyTest {
     }
 
     @Test
+    void forgotPasswordAnswersAsAPasswordSignInDoesAndMailsNothing() {
+        String name = Visitor.uniqueName("fgt");
+        accounts.signUp(name, name + "@example.test", LOCAL_PASSWORD);
+        QuarkusTransaction.requiringNew().run(() -> Account.findByUsername(name).orElseThrow().emailVerified = true);
+
+        for (String path : new String[] {"/forgot-password", "/forgot-password/sent", "/reset-password?token=" + "A".repeat(43)}) {
+            String page = given().get(path).then().statusCode(403).extract().asString();
+            assertTrue(page.contains("does not take passwords"), path + ": " + page);
+        }
+        Response asked = post("/forgot-password", Map.of("identifier", name));
+        assertEquals(403, asked.statusCode());
+        assertTrue(asked.asString().contains("does not take passwords"), asked.asString());
+        long links = QuarkusTransaction.requiringNew().call(() -> ((Number) Account.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM password_resets r JOIN accounts a ON a.id = r.account_id"
+                        + " JOIN namespaces n ON n.id = a.namespace_id WHERE n.name = ?1")
+                .setParameter(1, name).getSingleResult()).longValue());
+        assertEquals(0, links, "no link made");
+        assertEquals(403, post("/reset-password", Map.of("token", "A".repeat(43), "password", "whatever123")).statusCode());
+    }
+
+    @Test
     void aKeycloakUserSignsInAndIsToldToUseTokens() {
         KeycloakSignIn flow = new KeycloakSignIn();
         HttpResponse<String> home = flow.signIn(hoist(), KeycloakResource.USER, KeycloakResource.USER_PASSWORD);

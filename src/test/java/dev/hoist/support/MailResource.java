@@ -56,6 +56,28 @@ public class MailResource implements QuarkusTestResourceLifecycleManager {
         throw new AssertionError("No verification mail reached " + address);
     }
 
+    /** The link to {@code path} (such as {@code /reset-password}) in the newest mail to {@code address} that has one, waiting up to 10 s. */
+    public static String linkFor(String address, String path) {
+        Pattern link = Pattern.compile("https?://\\S+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_-]+");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            List<SmtpSink.Message> all = sink.received();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                Matcher matcher = link.matcher(all.get(i).data());
+                if (isTo(all.get(i), address) && matcher.find()) {
+                    return matcher.group();
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("No mail with a link to " + path + " reached " + address);
+    }
+
+    /** How many mails the server received in all. */
+    public static int total() {
+        return sink.received().size();
+    }
+
     /** The text of the newest mail to {@code address}. */
     public static String newestMailTo(String address) {
         return newestTo(address).map(SmtpSink.Message::data).orElseThrow(() -> new AssertionError("No mail reached " + address));
