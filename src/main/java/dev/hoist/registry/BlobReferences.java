@@ -43,13 +43,15 @@ public class BlobReferences {
     /**
      * Records that the repository has the blob just uploaded. A re-upload restarts the grace
      * period. The blob's file was stored just now, which keeps it from the collector; checked
-     * again here in case of a grace period shorter than this request.
+     * again here in case of a grace period shorter than this request. Its size is read under the
+     * lock too: the collector, while it checks a blob's age, moves the file aside for a moment.
      */
-    public void link(long repoId, Digest digest, long size) {
+    public void link(long repoId, Digest digest) {
         locks.share(List.of(digest.toString()));
         if (!store.exists(digest)) {
             throw new RegistryException(ErrorCode.BLOB_UPLOAD_INVALID, "the blob was collected as it arrived; upload it again");
         }
+        long size = store.size(digest);
         em.createNativeQuery("""
                 INSERT INTO repository_blobs (repository_id, digest, size) VALUES (?1, ?2, ?3)
                 ON CONFLICT (repository_id, digest) DO UPDATE SET created_at = now()

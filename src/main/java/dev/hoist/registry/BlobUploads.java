@@ -64,7 +64,7 @@ public class BlobUploads {
         } catch (DigestMismatchException e) {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
         }
-        references.link(repo.id, digest, store.size(digest));
+        references.link(repo.id, digest);
     }
 
     /** Opens an upload session of {@code account} (none: DENIED) and returns its id. */
@@ -131,7 +131,7 @@ public class BlobUploads {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, e.getMessage());
         }
         sessions.end(id);
-        references.link(repo.id, digest, store.size(digest));
+        references.link(repo.id, digest);
     }
 
     public void cancel(Repo repo, String id) {

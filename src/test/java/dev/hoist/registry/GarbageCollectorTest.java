@@ -170,10 +170,15 @@ class GarbageCollectorTest {
                 default -> client.on(source, "pull,push").contentType(IMAGE).body(manifest(config, blob).bytes());
             };
             String path = round % 3 == 2 ? "/v2/" + source + "/manifests/r" + round : "/v2/" + target + "/blobs/uploads/";
-            Callable<Integer> push = () -> (round % 3 == 2 ? request.put(path) : request.post(path)).statusCode();
+            java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>();
+            Callable<Integer> push = () -> {
+                io.restassured.response.Response response = round % 3 == 2 ? request.put(path) : request.post(path);
+                answer.set(response.asString());
+                return response.statusCode();
+            };
             int status = bothAtOnce(push, () -> collector.collect(GRACE), round);
 
-            assertTrue(List.of(201, 202, 404).contains(status), "round " + round + ": " + status);
+            assertTrue(List.of(201, 202, 404).contains(status), "round " + round + ": " + status + " " + answer.get());
             committed += status == 201 ? 1 : 0;
             for (String repo : repositoriesReferencing(blob.digest())) {
                 assertTrue(store.exists(Digest.parse(blob.digest())), "round " + round + ": " + repo + " references a missing blob");
