@@ -1,6 +1,7 @@
 package dev.hoist.audit;
 
 import dev.hoist.platform.Listing;
+import dev.hoist.platform.SqlTimes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,7 +87,7 @@ public class AuditLog {
                 FROM audit_log""" + where.sql + " ORDER BY at DESC, id DESC OFFSET " + offset + " LIMIT " + limit));
         List<AuditEntry> entries = new ArrayList<>();
         for (Object[] r : (List<Object[]>) query.getResultList()) {
-            entries.add(new AuditEntry(((Number) r[0]).longValue(), instant(r[1]), (String) r[2], (String) r[3],
+            entries.add(new AuditEntry(((Number) r[0]).longValue(), SqlTimes.instant(r[1]), (String) r[2], (String) r[3],
                     (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10]));
         }
         return entries;
@@ -128,16 +129,6 @@ public class AuditLog {
             w.and("at < ?", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         return w;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
     }
 
     /** A WHERE clause built from fixed fragments, the values bound as parameters. */

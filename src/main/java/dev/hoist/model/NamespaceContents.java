@@ -1,5 +1,6 @@
 package dev.hoist.model;
 
+import dev.hoist.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -90,7 +91,7 @@ public class NamespaceContents {
                 WHERE n.deleted_at IS NOT NULL
                 GROUP BY n.id ORDER BY n.name LIMIT 200
                 """).getResultList();
-        return rows.stream().map(r -> new Leftover((String) r[0], instant(r[1]), ((Number) r[2]).longValue(),
+        return rows.stream().map(r -> new Leftover((String) r[0], SqlTimes.instant(r[1]), ((Number) r[2]).longValue(),
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();
     }
 
@@ -99,15 +100,5 @@ public class NamespaceContents {
         List<?> ids = em.createNativeQuery("SELECT id FROM namespaces WHERE name = ?1 AND deleted_at IS NOT NULL")
                 .setParameter(1, name == null ? "" : name).getResultList();
         return ids.isEmpty() ? 0 : deleteRepositories(((Number) ids.get(0)).longValue());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -4,6 +4,7 @@ import dev.hoist.model.ImmutableTags;
 import dev.hoist.model.Repo;
 import dev.hoist.model.RetentionRules;
 import dev.hoist.model.TagPatterns;
+import dev.hoist.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,8 +78,8 @@ public class RetentionPlans {
         int matching = 0;
         for (Object[] r : rows) {
             String name = (String) r[0];
-            Instant pushed = instant(r[4]);
-            Instant pulled = r[5] == null ? pushed : max(pushed, instant(r[5]));
+            Instant pushed = SqlTimes.instant(r[4]);
+            Instant pulled = r[5] == null ? pushed : max(pushed, SqlTimes.instant(r[5]));
             boolean kept = rules.keepLast() != null && TagPatterns.matches(rules.keepPattern(), name);
             if (kept) {
                 matching++;
@@ -123,15 +123,5 @@ public class RetentionPlans {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -3,15 +3,14 @@ package dev.hoist.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoist.platform.Listing;
+import dev.hoist.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,8 +86,8 @@ public class TagDetails {
             String digest = (String) r[1];
             long size = Math.max(0, ((Number) r[3]).longValue());
             List<Image> images = r[7] != null ? children((byte[]) r[7]) : single((String) r[4], digest, size);
-            return new Tag((String) r[0], digest, (String) r[2], size, (String) r[5], instant(r[6]), images,
-                    r[8] == null ? null : instant(r[8]), r[9] == null ? null : instant(r[9]));
+            return new Tag((String) r[0], digest, (String) r[2], size, (String) r[5], SqlTimes.instant(r[6]), images,
+                    r[8] == null ? null : SqlTimes.instant(r[8]), r[9] == null ? null : SqlTimes.instant(r[9]));
         }).toList();
     }
 
@@ -120,15 +119,5 @@ public class TagDetails {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

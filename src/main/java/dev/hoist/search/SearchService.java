@@ -4,14 +4,13 @@ import dev.hoist.access.ReadableRepositories;
 import dev.hoist.model.Account;
 import dev.hoist.model.Namespace;
 import dev.hoist.model.Organization;
+import dev.hoist.platform.SqlTimes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -281,20 +280,10 @@ public class SearchService {
         List<Hit> hits = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             hits.add(new Hit(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                    ((Number) row[4]).intValue(), ((Number) row[5]).longValue(), instant(row[6]), (Boolean) row[7],
+                    ((Number) row[4]).intValue(), ((Number) row[5]).longValue(), SqlTimes.instant(row[6]), (Boolean) row[7],
                     (Boolean) row[8], (Boolean) row[9], ((Number) row[11]).intValue(), ((Number) row[12]).doubleValue()));
         }
         return hits;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return (Instant) value;
     }
 
     private static List<Long> longs(List<?> values) {

@@ -2,12 +2,12 @@ package dev.hoist.webhook;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.hoist.model.events.DomainEvent;
+import dev.hoist.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,19 +163,6 @@ public class Outbox {
         }
         Object[] r = rows.get(0);
         return new RepoFacts(namespace, name, (String) r[0], (String) r[1], (Boolean) r[2], ((Number) r[3]).intValue(),
-                instant(r[4]), true);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
+                SqlTimes.instant(r[4]), true);
     }
 }
