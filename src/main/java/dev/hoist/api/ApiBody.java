@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hoist.model.FieldErrors;
 import dev.hoist.model.InvalidInputException;
+import dev.hoist.model.NotFound;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A JSON request body, read field by field: a field of the wrong type, too long, or holding
@@ -123,6 +127,25 @@ public final class ApiBody {
             values.add(item.asText());
         }
         return Optional.of(values);
+    }
+
+    /** {@code text}, read from {@code field}, as an RFC 3339 time (a token's {@code expires_at}); else a field error and null. */
+    public Instant time(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            error(field, "Give a time such as 2030-01-31T00:00:00Z.");
+            return null;
+        }
+    }
+
+    /** An id from the path: one that is not a UUID names nothing, so it is not found. */
+    public static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new NotFound();
+        }
     }
 
     public void error(String field, String message) {

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public class PersonalTokens {
         Caller caller = owner();
         ApiBody body = ApiBody.parse(raw);
         String label = body.required("token_label", 100);
-        Instant expires = body.text("expires_at", 64, false).map(text -> instant(body, text)).orElse(null);
+        Instant expires = body.text("expires_at", 64, false).map(text -> body.time("expires_at", text)).orElse(null);
         // No scopes: full access, as Docker Hub's tokens without scopes have.
         String scope = "ADMIN";
         List<String> scopes = body.texts("scopes", 4, 50).orElse(null);
@@ -80,14 +79,14 @@ public class PersonalTokens {
 
     public TokenJson get(String uuid) {
         Caller caller = owner();
-        return AccessToken.findByUuid(caller.account(), parse(uuid)).map(t -> TokenJson.of(t, null))
+        return AccessToken.findByUuid(caller.account(), ApiBody.uuid(uuid)).map(t -> TokenJson.of(t, null))
                 .orElseThrow(NotFound::new);
     }
 
     /** {@code {token_label, is_active}}: either may be left out. */
     public TokenJson update(String uuid, String raw) {
         Caller caller = owner();
-        UUID id = parse(uuid);
+        UUID id = ApiBody.uuid(uuid);
         ApiBody body = ApiBody.parse(raw);
         Optional<String> label = body.text("token_label", 100, false);
         Optional<Boolean> active = body.bool("is_active");
@@ -102,27 +101,10 @@ public class PersonalTokens {
 
     public Response delete(String uuid) {
         Caller caller = owner();
-        if (!tokens.revoke(caller.account(), parse(uuid))) {
+        if (!tokens.revoke(caller.account(), ApiBody.uuid(uuid))) {
             throw new NotFound();
         }
         return Response.noContent().build();
-    }
-
-    private static UUID parse(String uuid) {
-        try {
-            return UUID.fromString(uuid);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound();
-        }
-    }
-
-    private static Instant instant(ApiBody body, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            body.error("expires_at", "Give a time such as 2030-01-31T00:00:00Z.");
-            return null;
-        }
     }
 
     /** The service's field names, as the API names them. */

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +62,7 @@ public class OrgAccessTokens {
         ApiBody body = ApiBody.parse(raw);
         String label = body.required("label", 100);
         String description = body.text("description", 255, false).orElse("");
-        Instant expires = body.text("expires_at", 64, false).filter(t -> !t.isEmpty()).map(t -> instant(body, t))
+        Instant expires = body.text("expires_at", 64, false).filter(t -> !t.isEmpty()).map(t -> body.time("expires_at", t))
                 .orElse(null);
         List<OrgTokenRules.Input> resources = resources(raw, body).orElse(null);
         if (resources == null) {
@@ -89,7 +88,7 @@ public class OrgAccessTokens {
         Account owner = owner();
         Organization org = organization();
         tokens.requireOwner(owner, org);
-        return OrgTokenJson.of(tokens.get(owner, org, parse(id)), null);
+        return OrgTokenJson.of(tokens.get(owner, org, ApiBody.uuid(id)), null);
     }
 
     /** {@code {label, description, resources, is_active}}: any may be left out. */
@@ -99,7 +98,7 @@ public class OrgAccessTokens {
         Account owner = owner();
         Organization org = organization();
         tokens.requireOwner(owner, org);
-        UUID uuid = parse(id);
+        UUID uuid = ApiBody.uuid(id);
         ApiBody body = ApiBody.parse(raw);
         Optional<String> label = body.text("label", 100, false);
         Optional<String> description = body.text("description", 255, false);
@@ -120,7 +119,7 @@ public class OrgAccessTokens {
         Account owner = owner();
         Organization org = organization();
         tokens.requireOwner(owner, org);
-        if (!tokens.revoke(owner, org, parse(id))) {
+        if (!tokens.revoke(owner, org, ApiBody.uuid(id))) {
             throw new NotFound();
         }
         return Response.noContent().build();
@@ -179,20 +178,4 @@ public class OrgAccessTokens {
         return node != null && node.isTextual() && node.asText().length() <= 300;
     }
 
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFound();
-        }
-    }
-
-    private static Instant instant(ApiBody body, String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            body.error("expires_at", "Give a time such as 2030-01-31T00:00:00Z.");
-            return null;
-        }
-    }
 }

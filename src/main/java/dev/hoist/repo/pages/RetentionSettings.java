@@ -146,9 +146,9 @@ public class RetentionSettings {
         return access.require(me, namespace, name, AccessMode.ADMIN);
     }
 
-    /** Owners only; anyone else finds nothing here, as for an organization that does not exist. */
+    /** Verified owners only (the rule of every owner's action); anyone else finds nothing here, as for a missing organization. */
     private Organization ownedOrg(String name) {
         Account me = currentUser.account().orElseThrow(SignInRequired::new);
-        return Organization.findByName(name).filter(o -> access.isOwner(me, o)).orElseThrow(NotFound::new);
+        return Organization.findByName(name).filter(o -> access.canManage(me, o)).orElseThrow(NotFound::new);
     }
 }
